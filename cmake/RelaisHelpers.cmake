@@ -1,0 +1,28 @@
+# relais_add_plugin(<name> SOURCES ... [LIBRARIES ...])
+# A MODULE library named relais-<name>, written to the build tree's plugin
+# folder and installed to the prefix's one.
+function(relais_add_plugin name)
+  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
+  set(target relais-${name})
+  add_library(${target} MODULE ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE Relais::relais ${ARG_LIBRARIES})
+  set_target_properties(${target} PROPERTIES PREFIX "lib")
+  if(ARG_OUTPUT_DIRECTORY)
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIRECTORY})
+  else()
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${RELAIS_BUILD_PLUGIN_DIR})
+  endif()
+  if(NOT ARG_NO_INSTALL AND RELAIS_INSTALL)
+    install(TARGETS ${target} LIBRARY DESTINATION ${RELAIS_PLUGIN_SUBDIR})
+  endif()
+endfunction()
+
+# relais_add_test(<name> SOURCES ... [LIBRARIES ...] [LABELS ...])
+# A GoogleTest executable whose tests are discovered into ctest.
+function(relais_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES;LABELS;PROPERTIES" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE Relais::relais GTest::gtest GTest::gtest_main ${ARG_LIBRARIES})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}" ${ARG_PROPERTIES})
+endfunction()
