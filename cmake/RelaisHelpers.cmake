@@ -17,12 +17,19 @@ function(relais_add_plugin name)
   endif()
 endfunction()
 
-# relais_add_test(<name> SOURCES ... [LIBRARIES ...] [LABELS ...])
-# A GoogleTest executable whose tests are discovered into ctest.
+# relais_add_test(<name> SOURCES ... [INTERNAL] [LIBRARIES ...] [LABELS ...] [PROPERTIES ...])
+# A GoogleTest executable whose tests are discovered into ctest. INTERNAL
+# links the static copy of the library, for white-box tests of what the
+# shared library hides (such a test must not load plugins).
 function(relais_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES;LABELS;PROPERTIES" ${ARGN})
+  cmake_parse_arguments(ARG "INTERNAL" "" "SOURCES;LIBRARIES;LABELS;PROPERTIES" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE Relais::relais GTest::gtest GTest::gtest_main ${ARG_LIBRARIES})
+  if(ARG_INTERNAL)
+    set(library relais_internal)
+  else()
+    set(library Relais::relais)
+  endif()
+  target_link_libraries(${name} PRIVATE ${library} GTest::gtest GTest::gtest_main ${ARG_LIBRARIES})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}" ${ARG_PROPERTIES})
 endfunction()

@@ -77,7 +77,6 @@ class RELAIS_API NotFoundError : public Error {
 // value is already taken. Nothing was written.
 class RELAIS_API ConflictError : public Error {
  public:
-  using Error::Error;
   ConflictError(const std::string& message, std::map<std::string, std::string> context = {});
 };
 

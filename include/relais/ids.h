@@ -45,5 +45,5 @@ class RELAIS_API Uuid {
 
 template <>
 struct std::hash<relais::Uuid> {
-  std::size_t operator()(const relais::Uuid& id) const noexcept;
+  RELAIS_API std::size_t operator()(const relais::Uuid& id) const noexcept;
 };

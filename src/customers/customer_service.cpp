@@ -1,0 +1,186 @@
+#include <relais/customers/customer_service.h>
+#include <relais/customers/validation.h>
+#include <relais/errors.h>
+
+#include "core/changes.h"
+#include "customers/customer_rules.h"
+#include "customers/customer_store.h"
+#include "workspace/workspace_core.h"
+
+namespace relais {
+inline namespace v1 {
+namespace {
+
+constexpr std::size_t kMaxPageSize = 500;
+constexpr std::string_view kEntity = "customer";
+
+Customer from_draft(const CustomerDraft& draft, Customer customer) {
+  customer.kind = draft.kind;
+  customer.name = draft.name;
+  customer.phones = draft.phones;
+  customer.emails = draft.emails;
+  customer.siret = draft.siret;
+  customer.vat_number = draft.vat_number;
+  customer.sites = draft.sites;
+  customer.contacts = draft.contacts;
+  customer.notes = draft.notes;
+  customer.tags = draft.tags;
+  customer.external_ids = draft.external_ids;
+  return customer;
+}
+
+// Before/after of every field that differs; `before` is empty on creation.
+std::vector<FieldChange> field_changes(const Customer* before, const Customer& after) {
+  detail::ChangeList changes;
+  auto field = [&](std::string_view name, auto member) {
+    if (before) {
+      changes.compare(name, (*before).*member, after.*member);
+    } else {
+      changes.created(name, after.*member);
+    }
+  };
+  std::string kind(detail::to_string(after.kind));
+  if (before) {
+    changes.compare("kind", std::string(detail::to_string(before->kind)), kind);
+  } else {
+    changes.created("kind", kind);
+  }
+  field("name", &Customer::name);
+  field("phones", &Customer::phones);
+  field("emails", &Customer::emails);
+  field("siret", &Customer::siret);
+  field("vat_number", &Customer::vat_number);
+  field("sites", &Customer::sites);
+  field("contacts", &Customer::contacts);
+  field("notes", &Customer::notes);
+  field("tags", &Customer::tags);
+  field("external_ids", &Customer::external_ids);
+  auto archived = [](const Customer* customer) -> nlohmann::json {
+    if (!customer || !customer->archived_at) return nullptr;
+    return format_timestamp(*customer->archived_at);
+  };
+  changes.compare("archived_at", archived(before), archived(&after));
+  return changes.take();
+}
+
+void ensure_external_ids_free(spi::Connection& connection, const Customer& customer) {
+  if (auto owner = detail::external_id_owner(connection, customer)) {
+    throw ConflictError("an external id of this customer already belongs to customer " + *owner,
+                        {{"field", "external_ids"}, {"owner", *owner}});
+  }
+}
+
+ConflictError stale_version(const Customer& stored, std::int64_t expected_version) {
+  return ConflictError("customer " + stored.id.to_string() + " is at version " + std::to_string(stored.version) +
+                           ", not " + std::to_string(expected_version) + ": it changed since it was read",
+                       {{"entity", "customer"}, {"id", stored.id.to_string()},
+                        {"expected_version", std::to_string(expected_version)},
+                        {"current_version", std::to_string(stored.version)}});
+}
+
+// Reads the stored record, applies `change` to a copy, and writes it back
+// under optimistic concurrency, journaled as `action`.
+template <typename Change>
+Customer change_customer(detail::WorkspaceCore& core, const Uuid& id, std::int64_t expected_version,
+                         std::string action, Change&& change) {
+  return core.write(detail::Action::write, [&](detail::WriteScope& scope) {
+    auto stored = detail::find_customer(scope.connection(), id);
+    if (!stored) throw NotFoundError("customer", id.to_string());
+    if (stored->version != expected_version) throw stale_version(*stored, expected_version);
+    Customer updated = change(*stored);
+    updated.updated_at = scope.now();
+    ensure_external_ids_free(scope.connection(), updated);
+    if (!detail::update_customer(scope.connection(), updated, expected_version)) {
+      throw stale_version(*stored, expected_version);
+    }
+    updated.version = expected_version + 1;
+    scope.record({std::string(kEntity), id.to_string(), std::move(action), field_changes(&*stored, updated)});
+    return updated;
+  });
+}
+
+}  // namespace
+
+Customer CustomerService::create(const CustomerDraft& draft) {
+  CustomerDraft normalized = detail::normalize_customer(draft, core_.clock());
+  return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
+    Customer customer = from_draft(normalized, Customer{});
+    customer.id = Uuid::generate(core_.clock());
+    customer.created_at = customer.updated_at = scope.now();
+    customer.version = 1;
+    ensure_external_ids_free(scope.connection(), customer);
+    detail::insert_customer(scope.connection(), customer);
+    scope.record({std::string(kEntity), customer.id.to_string(), "create", field_changes(nullptr, customer)});
+    return customer;
+  });
+}
+
+Customer CustomerService::get(const Uuid& id) const {
+  return core_.read([&](spi::Connection& connection) {
+    auto customer = detail::find_customer(connection, id);
+    if (!customer) throw NotFoundError("customer", id.to_string());
+    return std::move(*customer);
+  });
+}
+
+Customer CustomerService::update(const Uuid& id, std::int64_t expected_version, const CustomerChanges& changes) {
+  return change_customer(core_, id, expected_version, "update", [&](const Customer& stored) {
+    return from_draft(detail::normalize_customer(detail::apply_changes(stored, changes), core_.clock()), stored);
+  });
+}
+
+Customer CustomerService::archive(const Uuid& id, std::int64_t expected_version) {
+  return change_customer(core_, id, expected_version, "archive", [&](const Customer& stored) {
+    if (stored.archived_at) throw ConflictError("customer " + id.to_string() + " is already archived",
+                                                {{"entity", "customer"}, {"id", id.to_string()}});
+    Customer archived = stored;
+    archived.archived_at = core_.clock().now();
+    return archived;
+  });
+}
+
+CustomerPage CustomerService::list(const CustomerQuery& query) const {
+  if (query.limit < 1 || query.limit > kMaxPageSize) {
+    throw InvalidInputError("limit", std::to_string(query.limit), "expected 1 to 500");
+  }
+  if (!query.after.empty()) Uuid::parse(query.after, "after");
+  return core_.read([&](spi::Connection& connection) {
+    CustomerPage page;
+    page.items = detail::customer_page(connection, query);
+    if (page.items.size() == query.limit) page.next_cursor = page.items.back().id.to_string();
+    return page;
+  });
+}
+
+namespace {
+
+std::vector<Customer> customers_by_point(const detail::WorkspaceCore& core, std::string_view kind,
+                                         const std::string& value) {
+  return core.read([&](spi::Connection& connection) {
+    std::vector<Customer> customers;
+    for (const auto& id : detail::customers_with_contact_point(connection, kind, value)) {
+      if (auto customer = detail::find_customer(connection, id)) customers.push_back(std::move(*customer));
+    }
+    return customers;
+  });
+}
+
+}  // namespace
+
+std::vector<Customer> CustomerService::lookup_phone(std::string_view phone) const {
+  return customers_by_point(core_, "phone", normalize_phone(phone, "phone"));
+}
+
+std::vector<Customer> CustomerService::lookup_email(std::string_view email) const {
+  return customers_by_point(core_, "email", normalize_email(email, "email"));
+}
+
+std::vector<JournalEntry> CustomerService::history(const Uuid& id) const {
+  return core_.read([&](spi::Connection& connection) {
+    if (!detail::find_customer(connection, id)) throw NotFoundError("customer", id.to_string());
+    return detail::read_history(connection, kEntity, id.to_string());
+  });
+}
+
+}  // namespace v1
+}  // namespace relais

@@ -1,6 +1,7 @@
 #include "support/test_database.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -20,9 +21,9 @@ std::string random_suffix() {
          std::to_string(device() % 100000);
 }
 
-void run_admin_sql(const std::string& sql) {
+void run_postgres_sql(const std::string& uri, const std::string& sql) {
   // libpq understands postgresql:// URIs directly.
-  PGconn* connection = PQconnectdb(postgres_cluster_uri().c_str());
+  PGconn* connection = PQconnectdb(uri.c_str());
   if (PQstatus(connection) != CONNECTION_OK) {
     std::string message = PQerrorMessage(connection);
     PQfinish(connection);
@@ -36,7 +37,42 @@ void run_admin_sql(const std::string& sql) {
   if (!ok) throw std::runtime_error(sql + ": " + message);
 }
 
+void run_admin_sql(const std::string& sql) { run_postgres_sql(postgres_cluster_uri(), sql); }
+
+void run_sqlite_sql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  int status = sqlite3_open(path.c_str(), &db);
+  char* message = nullptr;
+  if (status == SQLITE_OK) status = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+  std::string error = message ? message : sqlite3_errmsg(db);
+  sqlite3_free(message);
+  sqlite3_close(db);
+  if (status != SQLITE_OK) throw std::runtime_error(sql + ": " + error);
+}
+
 }  // namespace
+
+void execute_raw_sql(const TestDatabase& database, const std::string& sql) {
+  if (database.engine() == Engine::sqlite) {
+    run_sqlite_sql(database.path(), sql);
+  } else {
+    run_postgres_sql(database.uri(), sql);
+  }
+}
+
+std::string query_single_text(const TestDatabase& database, const std::string& sql) {
+  std::string value;
+  auto keep_first = [](void* out, int, char** values, char**) {
+    if (values[0]) *static_cast<std::string*>(out) = values[0];
+    return 0;
+  };
+  sqlite3* db = nullptr;
+  sqlite3_open(database.path().c_str(), &db);
+  int status = sqlite3_exec(db, sql.c_str(), keep_first, &value, nullptr);
+  sqlite3_close(db);
+  if (status != SQLITE_OK) throw std::runtime_error("query failed: " + sql);
+  return value;
+}
 
 std::string engine_name(Engine engine) {
   return engine == Engine::sqlite ? "sqlite" : "postgresql";

@@ -44,6 +44,13 @@ struct EngineParamName {
   }
 };
 
+// Runs SQL on the database behind the library's back (to tamper with the
+// journal, or to simulate a newer schema). Throws std::runtime_error.
+void execute_raw_sql(const TestDatabase& database, const std::string& sql);
+
+// Runs a query returning one text value (SQLite only: for PRAGMA checks).
+std::string query_single_text(const TestDatabase& database, const std::string& sql);
+
 // The URI of the test cluster's maintenance database ("" when absent).
 std::string postgres_cluster_uri();
 

@@ -69,6 +69,11 @@ class Dialect {
   // parameter (FTS5 / tsvector with unaccent). Areas that need full text
   // build their own index tables from this.
   virtual std::string full_text_match(std::string_view column) const = 0;
+  // A statement that, run first in a write transaction, serializes every
+  // such transaction on the database until commit, even before any table
+  // exists (schema migrations at open): "" on SQLite, where BEGIN IMMEDIATE
+  // already does it; "SELECT pg_advisory_xact_lock(<constant>)" on PostgreSQL.
+  virtual std::string_view exclusive_lock_statement() const = 0;
 };
 
 enum class TransactionMode {

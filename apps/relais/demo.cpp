@@ -1,0 +1,177 @@
+// `relais demo <file.db>`: a fresh SQLite workspace filled from the demo
+// data file, then a tour of what the staff get from it.
+#include "commands.h"
+#include "i18n.h"
+#include "output.h"
+#include "resources.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace relais::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct DemoData {
+  std::vector<UserDraft> users;
+  std::string entered_by;     // the login that types the customers in
+  std::string incoming_call;  // a number as the phone shows it
+  std::vector<CustomerDraft> customers;
+};
+
+std::vector<std::string> strings(const json& object, const char* key) {
+  return object.value(key, std::vector<std::string>{});
+}
+
+Site parse_site(const json& object) {
+  return {.label = object.value("label", ""),
+          .street = object.value("street", ""),
+          .postcode = object.value("postcode", ""),
+          .city = object.value("city", ""),
+          .country = object.value("country", "FR"),
+          .work_site = object.value("work_site", false)};
+}
+
+Contact parse_contact(const json& object) {
+  return {.name = object.value("name", ""),
+          .role = object.value("role", ""),
+          .phones = strings(object, "phones"),
+          .emails = strings(object, "emails")};
+}
+
+CustomerKind parse_kind(const std::string& text) {
+  if (text == "person") return CustomerKind::person;
+  if (text == "company") return CustomerKind::company;
+  throw json::other_error::create(501, "unknown customer kind \"" + text + "\"", nullptr);
+}
+
+CustomerDraft parse_customer(const json& object) {
+  CustomerDraft draft{.kind = parse_kind(object.at("kind").get<std::string>()),
+                      .name = object.at("name").get<std::string>(),
+                      .phones = strings(object, "phones"),
+                      .emails = strings(object, "emails"),
+                      .siret = object.value("siret", ""),
+                      .vat_number = object.value("vat_number", ""),
+                      .notes = object.value("notes", ""),
+                      .tags = strings(object, "tags"),
+                      .external_ids = object.value("external_ids", std::map<std::string, std::string>{})};
+  for (const auto& site : object.value("sites", json::array())) draft.sites.push_back(parse_site(site));
+  for (const auto& contact : object.value("contacts", json::array())) draft.contacts.push_back(parse_contact(contact));
+  return draft;
+}
+
+DemoData parse_demo_data(const json& document) {
+  DemoData data{.entered_by = document.at("entered_by").get<std::string>(),
+                .incoming_call = document.at("incoming_call").get<std::string>()};
+  for (const auto& user : document.at("users")) {
+    data.users.push_back({.login = user.at("login").get<std::string>(),
+                          .display_name = user.at("display_name").get<std::string>(),
+                          .role = parse_role(user.at("role").get<std::string>(), "users.role")});
+  }
+  for (const auto& customer : document.at("customers")) data.customers.push_back(parse_customer(customer));
+  return data;
+}
+
+DemoData load_demo_data(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw Failure(format(_("cannot open the demo data %s"), file.string()));
+  try {
+    return parse_demo_data(json::parse(in));
+  } catch (const json::exception& error) {
+    throw Failure(format(_("cannot read the demo data %s: %s"), file.string(), error.what()));
+  }
+}
+
+// Deletes an earlier demo database with its WAL files, after checking that
+// the path really names a SQLite database: `relais demo report.xlsx` must
+// not destroy a spreadsheet.
+void remove_database(const fs::path& file) {
+  if (fs::exists(file) && fs::file_size(file) > 0) {
+    constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
+    std::array<char, kSqliteMagic.size()> header{};
+    std::ifstream(file, std::ios::binary).read(header.data(), header.size());
+    if (std::string_view(header.data(), header.size()) != kSqliteMagic) {
+      throw Failure(format(_("%s exists and is not a SQLite database: not replaced"), file.string()));
+    }
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(file.string() + suffix);
+}
+
+const char* role_label(Role role) {
+  switch (role) {
+    case Role::assistant: return _("assistant");
+    case Role::technician: return _("technician");
+    case Role::manager: return _("manager");
+    case Role::admin: return _("administrator");
+  }
+  return "";
+}
+
+void print_users(const std::vector<User>& users) {
+  std::cout << _("Users:") << '\n';
+  for (const auto& user : users) {
+    std::cout << format(_("  %s (%s, %s)"), user.display_name, user.login, role_label(user.role)) << '\n';
+  }
+}
+
+void print_customer_counts(const std::vector<Customer>& customers, const std::string& entered_by) {
+  auto companies = std::count_if(customers.begin(), customers.end(),
+                                 [](const Customer& c) { return c.kind == CustomerKind::company; });
+  auto people = static_cast<long long>(customers.size()) - companies;
+  std::cout << format(P_("%lld customer entered by %s: ", "%lld customers entered by %s: ", customers.size()),
+                      customers.size(), entered_by)
+            << format(P_("%lld private customer, ", "%lld private customers, ", people), people)
+            << format(P_("%lld company.", "%lld companies.", companies), companies) << '\n';
+}
+
+void print_incoming_call(const Workspace& assistant, const std::string& number) {
+  std::cout << '\n' << format(_("Who is calling? %s"), number) << '\n';
+  auto callers = const_cast<Workspace&>(assistant).customers().lookup_phone(number);
+  if (callers.empty()) std::cout << _("No customer has this phone number.") << '\n';
+  for (const auto& caller : callers) print_customer_card(std::cout, caller);
+}
+
+void print_journal(Workspace& workspace) {
+  JournalHead head = workspace.journal_head();
+  std::cout << '\n' << format(_("Journal head: %s (keep it outside the database, with the backups)"), head_text(head))
+            << '\n';
+  print_verification(std::cout, workspace.verify_journal(head));
+}
+
+void print_next_steps(const std::string& uri) {
+  std::cout << '\n' << _("Try:") << '\n'
+            << "  relais customers list " << uri << '\n'
+            << "  relais customers lookup " << uri << " --phone \"02.99.40.12.85\"\n"
+            << "  relais journal verify " << uri << '\n';
+}
+
+}  // namespace
+
+int run_demo(const Arguments& arguments) {
+  fs::path file = fs::absolute(arguments.positionals().at(0));
+  DemoData data = load_demo_data(demo_data_file());
+  remove_database(file);
+  std::string uri = "sqlite://" + file.string();
+
+  Workspace admin = Workspace::open(uri);
+  for (const auto& user : data.users) admin.users().create(user);
+  Workspace assistant = admin.as_user(data.entered_by);
+  for (const auto& customer : data.customers) assistant.customers().create(customer);
+
+  std::cout << format(_("Demo workspace: %s"), uri) << '\n';
+  print_users(admin.users().list());
+  print_customer_counts(list_all_customers(assistant.customers()), data.entered_by);
+  print_incoming_call(assistant, data.incoming_call);
+  print_journal(admin);
+  print_next_steps(uri);
+  return 0;
+}
+
+}  // namespace relais::cli

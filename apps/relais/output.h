@@ -1,0 +1,32 @@
+#pragma once
+// How the tool shows records, journal checks and errors to the staff, in
+// the language chosen by setup_language().
+#include <relais/customers/customer.h>
+#include <relais/errors.h>
+#include <relais/journal.h>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace relais::cli {
+
+// "particulier" / "entreprise".
+const char* kind_label(CustomerKind kind);
+
+// One line per customer: name, kind, first phone, city, tags; aligned.
+void print_customer_table(std::ostream& out, const std::vector<Customer>& customers);
+// Everything the person answering the phone needs about one customer.
+void print_customer_card(std::ostream& out, const Customer& customer);
+
+// "SEQUENCE:HASH", the form `journal verify --head` reads back.
+std::string head_text(const JournalHead& head);
+// The verdict, then one line per problem found.
+void print_verification(std::ostream& out, const JournalVerification& verification);
+
+// Writes `error` to standard error as a translated sentence followed by its
+// details (field errors, or context and the English message), and returns
+// the exit code, 1.
+int report_error(const Error& error);
+
+}  // namespace relais::cli

@@ -1,0 +1,14 @@
+#pragma once
+// Files the tool reads besides the workspace: its message catalogs and the
+// demo data. Found next to the executable when installed (so an install
+// moved to another prefix still works), else in the build and source trees.
+#include <filesystem>
+
+namespace relais::cli {
+
+// The folder holding <language>/LC_MESSAGES/relais.mo.
+std::filesystem::path locale_dir();
+// The demo customers, users and incoming call (JSON).
+std::filesystem::path demo_data_file();
+
+}  // namespace relais::cli

@@ -1,0 +1,29 @@
+#pragma once
+// SQL for customers: the row and its child tables (sites, contacts, contact
+// points indexed for lookup, tags indexed for filtering, external ids unique
+// per system).
+#include <relais/customers/customer.h>
+#include <relais/spi/storage.h>
+
+#include "storage/migrations.h"
+
+#include <optional>
+#include <vector>
+
+namespace relais::inline v1::detail {
+
+SchemaArea customers_schema();
+
+std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& id);
+// Inserts the row and all its children.
+void insert_customer(spi::Connection& connection, const Customer& customer);
+// Rewrites the row and its children when the stored version is
+// `expected_version`; returns false (writing nothing) otherwise.
+bool update_customer(spi::Connection& connection, const Customer& customer, std::int64_t expected_version);
+// The customer that already holds one of these external ids, if another.
+std::optional<std::string> external_id_owner(spi::Connection& connection, const Customer& customer);
+std::vector<Uuid> customers_with_contact_point(spi::Connection& connection, std::string_view kind,
+                                               std::string_view value);
+std::vector<Customer> customer_page(spi::Connection& connection, const CustomerQuery& query);
+
+}  // namespace relais::inline v1::detail

@@ -1,0 +1,58 @@
+#pragma once
+// The journal store: append inside the caller's write transaction, read the
+// feed and histories, verify the hash chain. Pure SQL over the storage SPI.
+#include <relais/journal.h>
+#include <relais/spi/storage.h>
+
+#include "storage/migrations.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace relais::inline v1::detail {
+
+// What a service records for one mutation.
+struct JournalRecord {
+  std::string entity;
+  std::string entity_id;
+  std::string action;
+  std::vector<FieldChange> changes;
+};
+
+SchemaArea journal_schema();
+
+// The notification channel announcing new journal entries.
+inline constexpr std::string_view kJournalChannel = "relais_journal";
+
+// Appends `record` as the next entry. Must run inside a write transaction
+// on `connection`: it locks the head row so concurrent writers (other
+// processes too) append one after the other. Returns the entry as stored.
+JournalEntry append_journal(spi::Connection& connection, Timestamp time, const std::string& actor,
+                            const JournalRecord& record);
+
+// Entries with sequence > cursor, oldest first, at most `limit`.
+std::vector<JournalEntry> read_journal(spi::Connection& connection, JournalCursor cursor,
+                                       std::size_t limit);
+// Entries about one record, oldest first.
+std::vector<JournalEntry> read_history(spi::Connection& connection, std::string_view entity,
+                                       std::string_view entity_id);
+JournalHead read_head(spi::Connection& connection);
+// Walks the whole chain in pages (memory does not grow with the journal).
+JournalVerification verify_journal(spi::Connection& connection,
+                                   const std::optional<JournalHead>& expected_head);
+// Blanks one payload, keeping its hash. Throws NotFoundError. Runs inside
+// the caller's write transaction.
+void erase_payload(spi::Connection& connection, std::int64_t sequence);
+
+// The hash of an entry, from the previous hash, its metadata and its payload
+// hash. Exposed for tests and for the raw-SQLite benchmark baseline.
+std::string chain_hash(const std::string& previous_hash, std::int64_t sequence, Timestamp time,
+                       const std::string& actor, const std::string& entity,
+                       const std::string& entity_id, const std::string& action,
+                       const std::string& payload_hash);
+
+// The payload text stored for a list of changes (a JSON array).
+std::string encode_changes(const std::vector<FieldChange>& changes);
+
+}  // namespace relais::inline v1::detail

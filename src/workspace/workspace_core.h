@@ -1,0 +1,113 @@
+#pragma once
+// What every service of one workspace session shares: the engine (plugin,
+// pool, event bus, clock), the bound actor, and the one authorization point
+// and transaction helpers that every call goes through.
+#include <relais/customers/customer_service.h>
+#include <relais/users.h>
+#include <relais/workspace.h>
+
+#include "core/event_bus.h"
+#include "host/plugin_host.h"
+#include "journal/journal.h"
+#include "storage/connection_pool.h"
+#include "storage/transaction.h"
+
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+namespace relais::inline v1::detail {
+
+// What a call intends; the authorization point decides per actor.
+enum class Action { read, write, administer };
+
+// Shared by every session derived from one Workspace::open. Thread-safe.
+struct Engine {
+  Engine(OpenOptions options, std::string uri);
+  OpenOptions options;
+  std::shared_ptr<Clock> clock;
+  PluginHost host;
+  std::shared_ptr<spi::StorageBackend> backend;
+  ConnectionPool pool;
+  EventBus bus;
+};
+
+// The open transaction of one mutating call: its connection, its time, and
+// the journal entries it appended (published as events after commit).
+class WriteScope {
+ public:
+  WriteScope(spi::Connection& connection, Timestamp now, const std::string& actor)
+      : connection_(connection), now_(now), actor_(actor) {}
+  spi::Connection& connection() { return connection_; }
+  Timestamp now() const { return now_; }
+  const JournalEntry& record(JournalRecord record);
+  const std::vector<JournalEntry>& entries() const { return entries_; }
+
+ private:
+  spi::Connection& connection_;
+  Timestamp now_;
+  const std::string& actor_;
+  std::vector<JournalEntry> entries_;
+};
+
+Event event_from_entry(const JournalEntry& entry);
+
+class WorkspaceCore {
+ public:
+  WorkspaceCore(std::shared_ptr<Engine> engine, User actor);
+  WorkspaceCore(const WorkspaceCore&) = delete;
+
+  Engine& engine() const { return *engine_; }
+  std::shared_ptr<Engine> shared_engine() const { return engine_; }
+  const User& actor() const { return actor_; }
+  const Clock& clock() const { return *engine_->clock; }
+
+  // The one authorization point. Today: reads and writes need an active
+  // actor (checked at open), administration needs the admin role.
+  // Throws PermissionDeniedError.
+  void authorize(Action action) const;
+
+  // Runs fn(Connection&) in a read transaction.
+  template <typename Fn>
+  auto read(Fn&& fn) const {
+    authorize(Action::read);
+    auto connection = engine_->pool.acquire();
+    return in_transaction(*connection, spi::TransactionMode::read, std::forward<Fn>(fn));
+  }
+
+  // Runs fn(WriteScope&) in a write transaction; after commit, publishes one
+  // event per journal entry the call appended.
+  template <typename Fn>
+  auto write(Action action, Fn&& fn) {
+    authorize(action);
+    auto connection = engine_->pool.acquire();
+    WriteScope scope(*connection, clock().now(), actor_.login);
+    auto run = [&](spi::Connection&) { return fn(scope); };
+    if constexpr (std::is_void_v<std::invoke_result_t<Fn, WriteScope&>>) {
+      in_transaction(*connection, spi::TransactionMode::write, run);
+      publish(scope);
+    } else {
+      auto result = in_transaction(*connection, spi::TransactionMode::write, run);
+      publish(scope);
+      return result;
+    }
+  }
+
+  CustomerService customers;
+  UserService users;
+
+ private:
+  void publish(const WriteScope& scope) const;
+
+  std::shared_ptr<Engine> engine_;
+  User actor_;
+};
+
+// Opens the engine for `uri`: loads the storage plugin, migrates, creates
+// the first admin in a new workspace.
+std::shared_ptr<Engine> open_engine(std::string_view uri, const OpenOptions& options);
+// Resolves "login" or "role:login" to an active user of the engine.
+// Throws PermissionDeniedError.
+User resolve_actor(Engine& engine, std::string_view actor);
+
+}  // namespace relais::inline v1::detail
