@@ -11,6 +11,7 @@ packages=(
   libssl-dev nlohmann-json3-dev libphonenumber-dev libicu-dev
   pybind11-dev python3-dev python3-pytest python3-mypy
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

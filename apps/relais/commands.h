@@ -6,6 +6,7 @@
 
 #include <relais/workspace.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ int run_version(const Arguments& arguments);
 // --actor (default "admin"). The argument is a URI, or the path of an
 // existing SQLite file (a mistyped path must not create an empty workspace).
 Workspace open_workspace(const Arguments& arguments);
+
+// "sqlite:///absolute/path" for a database file, escaped so that a '%' or
+// '?' in the path is not read as an escape or as options.
+std::string sqlite_uri(const std::filesystem::path& file);
 
 // Every page of the listing, in name order.
 std::vector<Customer> list_all_customers(const CustomerService& customers, std::optional<std::string> tag = {});

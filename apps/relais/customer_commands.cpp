@@ -15,7 +15,7 @@ std::string workspace_uri(const std::string& argument) {
   if (!std::filesystem::is_regular_file(argument)) {
     throw Failure(format(_("no workspace file %s (give an existing SQLite file or a URI)"), argument));
   }
-  return "sqlite://" + std::filesystem::absolute(argument).string();
+  return sqlite_uri(argument);
 }
 
 void print_cards(const std::vector<Customer>& customers, const char* none_found) {
@@ -27,6 +27,20 @@ void print_cards(const std::vector<Customer>& customers, const char* none_found)
 }
 
 }  // namespace
+
+std::string sqlite_uri(const std::filesystem::path& file) {
+  std::string uri = "sqlite://";
+  for (char c : std::filesystem::absolute(file).string()) {
+    if (c == '%') {
+      uri += "%25";
+    } else if (c == '?') {
+      uri += "%3F";
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
 
 Workspace open_workspace(const Arguments& arguments) {
   return Workspace::open(workspace_uri(arguments.positionals().at(0)),

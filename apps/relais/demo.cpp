@@ -5,6 +5,8 @@
 #include "output.h"
 #include "resources.h"
 
+#include <relais/customers/validation.h>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 
 namespace relais::cli {
 namespace {
@@ -49,7 +52,7 @@ Contact parse_contact(const json& object) {
 CustomerKind parse_kind(const std::string& text) {
   if (text == "person") return CustomerKind::person;
   if (text == "company") return CustomerKind::company;
-  throw json::other_error::create(501, "unknown customer kind \"" + text + "\"", nullptr);
+  throw std::invalid_argument("unknown customer kind \"" + text + "\" (expected person or company)");
 }
 
 CustomerDraft parse_customer(const json& object) {
@@ -84,7 +87,7 @@ DemoData load_demo_data(const fs::path& file) {
   if (!in) throw Failure(format(_("cannot open the demo data %s"), file.string()));
   try {
     return parse_demo_data(json::parse(in));
-  } catch (const json::exception& error) {
+  } catch (const std::exception& error) {  // malformed JSON, missing key, bad kind or role
     throw Failure(format(_("cannot read the demo data %s: %s"), file.string(), error.what()));
   }
 }
@@ -131,9 +134,9 @@ void print_customer_counts(const std::vector<Customer>& customers, const std::st
             << format(P_("%lld company.", "%lld companies.", companies), companies) << '\n';
 }
 
-void print_incoming_call(const Workspace& assistant, const std::string& number) {
+void print_incoming_call(Workspace& assistant, const std::string& number) {
   std::cout << '\n' << format(_("Who is calling? %s"), number) << '\n';
-  auto callers = const_cast<Workspace&>(assistant).customers().lookup_phone(number);
+  auto callers = assistant.customers().lookup_phone(number);
   if (callers.empty()) std::cout << _("No customer has this phone number.") << '\n';
   for (const auto& caller : callers) print_customer_card(std::cout, caller);
 }
@@ -145,10 +148,13 @@ void print_journal(Workspace& workspace) {
   print_verification(std::cout, workspace.verify_journal(head));
 }
 
-void print_next_steps(const std::string& uri) {
+// The lookup suggested uses the incoming number in its national writing, to
+// show that the format does not matter.
+void print_next_steps(const std::string& uri, const std::string& incoming_call) {
   std::cout << '\n' << _("Try:") << '\n'
             << "  relais customers list " << uri << '\n'
-            << "  relais customers lookup " << uri << " --phone \"02.99.40.12.85\"\n"
+            << "  relais customers lookup " << uri << " --phone \""
+            << format_phone_national(normalize_phone(incoming_call)) << "\"\n"
             << "  relais journal verify " << uri << '\n';
 }
 
@@ -158,7 +164,7 @@ int run_demo(const Arguments& arguments) {
   fs::path file = fs::absolute(arguments.positionals().at(0));
   DemoData data = load_demo_data(demo_data_file());
   remove_database(file);
-  std::string uri = "sqlite://" + file.string();
+  std::string uri = sqlite_uri(file);
 
   Workspace admin = Workspace::open(uri);
   for (const auto& user : data.users) admin.users().create(user);
@@ -170,7 +176,7 @@ int run_demo(const Arguments& arguments) {
   print_customer_counts(list_all_customers(assistant.customers()), data.entered_by);
   print_incoming_call(assistant, data.incoming_call);
   print_journal(admin);
-  print_next_steps(uri);
+  print_next_steps(uri, data.incoming_call);
   return 0;
 }
 

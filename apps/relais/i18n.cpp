@@ -9,18 +9,21 @@
 namespace relais::cli {
 namespace {
 
+// "C", "POSIX" and "C.UTF-8" (also spelt "C.utf8") name no language: they
+// are what containers and CI machines run with, not a user's choice.
 bool is_c_locale(const char* name) {
-  return name == nullptr || std::strcmp(name, "C") == 0 || std::strcmp(name, "POSIX") == 0;
+  return name == nullptr || std::strcmp(name, "C") == 0 || std::strcmp(name, "POSIX") == 0 ||
+         std::strncmp(name, "C.", 2) == 0;
 }
 
 }  // namespace
 
 void setup_language() {
   std::setlocale(LC_ALL, "");
-  // glibc ignores LANGUAGE while LC_MESSAGES is "C" or "POSIX", which is
-  // what a machine without locales (a container, CI) or an unset or
-  // uninstalled LANG leaves us with; C.UTF-8 is always there and honours it.
   // No locale chosen means nobody asked for a language: default to French.
+  // glibc ignores LANGUAGE while LC_MESSAGES is "C" or "POSIX" (what an
+  // unset or uninstalled LANG leaves us with); C.UTF-8 is always there and
+  // honours it.
   if (is_c_locale(std::setlocale(LC_MESSAGES, nullptr))) {
     std::setlocale(LC_ALL, "C.UTF-8");
     setenv("LANGUAGE", "fr", /*overwrite=*/0);

@@ -144,7 +144,12 @@ void print_verification(std::ostream& out, const JournalVerification& verificati
   out << format(P_("Journal ALTERED: %lld problem found.", "Journal ALTERED: %lld problems found.", found), found)
       << '\n';
   for (const auto& problem : verification.problems) {
-    out << format(_("  entry %lld: %s (%s)"), problem.sequence, problem_label(problem.kind), problem.detail) << '\n';
+    // Sequence 0 is not an entry: the problem is with the head as a whole.
+    std::string line = problem.sequence == 0
+                           ? format(_("  head: %s (%s)"), problem_label(problem.kind), problem.detail)
+                           : format(_("  entry %lld: %s (%s)"), problem.sequence, problem_label(problem.kind),
+                                    problem.detail);
+    out << line << '\n';
   }
 }
 

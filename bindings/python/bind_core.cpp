@@ -88,7 +88,7 @@ void bind_uuid(py::module_& m) {
       .def_property_readonly("bytes", [](const Uuid& id) {
         return py::bytes(reinterpret_cast<const char*>(id.bytes().data()), id.bytes().size());
       }, "The 16 bytes, big-endian.")
-      .def("__str__", &Uuid::to_string)
+      .def("__str__", &Uuid::to_string, "The canonical lowercase form.")
       .def("__repr__", [](const Uuid& id) { return "relais.Uuid('" + id.to_string() + "')"; })
       .def("__eq__", [](const Uuid& a, const Uuid& b) { return a == b; }, py::is_operator())
       .def("__lt__", [](const Uuid& a, const Uuid& b) { return a < b; }, py::is_operator(),

@@ -151,13 +151,18 @@ Customer update(CustomerService& customers, const IdArg& id, std::int64_t versio
                 std::optional<std::string> vat_number, std::optional<py::detail::ItemsOf<Site>> sites,
                 std::optional<py::detail::ItemsOf<Contact>> contacts, std::optional<std::string> notes,
                 std::optional<Strings> tags, std::optional<ExternalIds> external_ids) {
-  CustomerChanges changes{.name = std::move(name), .phones = std::move(phones), .emails = std::move(emails),
-                          .siret = std::move(siret), .vat_number = std::move(vat_number),
-                          .notes = std::move(notes), .tags = std::move(tags),
-                          .external_ids = std::move(external_ids)};
+  CustomerChanges changes;
   if (kind) changes.kind = to_enum(*kind, "kind");
+  changes.name = std::move(name);
+  changes.phones = std::move(phones);
+  changes.emails = std::move(emails);
+  changes.siret = std::move(siret);
+  changes.vat_number = std::move(vat_number);
   if (sites) changes.sites = std::move(sites->items);
   if (contacts) changes.contacts = std::move(contacts->items);
+  changes.notes = std::move(notes);
+  changes.tags = std::move(tags);
+  changes.external_ids = std::move(external_ids);
   return customers.update(to_uuid(id), version, changes);
 }
 

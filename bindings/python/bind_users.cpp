@@ -25,7 +25,7 @@ void bind_user(py::module_& m) {
       .def_readonly("login", &User::login, "Unique, [a-z0-9._-], 1 to 64 characters.")
       .def_readonly("display_name", &User::display_name, "The name shown to people.")
       .def_readonly("role", &User::role, "A relais.Role.")
-      .def_readonly("active", &User::active, "False once deactivated: the user keeps their history but can no longer act.")
+      .def_readonly("active", &User::active, "Whether the user may act; a deactivated user keeps their history.")
       .def_readonly("created_at", &User::created_at, "Aware datetime, UTC.")
       .def_readonly("updated_at", &User::updated_at, "Aware datetime, UTC.")
       .def_readonly("version", &User::version, "Pass back to set_role() / set_active().")

@@ -19,10 +19,10 @@ std::shared_ptr<py::object> share_callable(py::object callable) {
   return {new py::object(std::move(callable)), [](py::object* object) {
             if (!Py_IsInitialized()) {
               object->release();  // the interpreter is gone: nothing left to decrement
-            } else {
-              py::gil_scoped_acquire gil;
-              object.~object();
+              delete object;
+              return;
             }
+            py::gil_scoped_acquire gil;
             delete object;
           }};
 }

@@ -59,7 +59,10 @@ py::enum_<Enum> bind_enum(py::module_& m, const char* name, const char* doc) {
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     cls.value(upper.c_str(), value);
   }
-  cls.def("__str__", &enum_name<Enum>, "The lowercase name, as accepted wherever this enum is.");
+  // Replaced, not def()'d: def() would chain behind pybind11's own __str__,
+  // which accepts every member first.
+  cls.attr("__str__") = py::cpp_function(&enum_name<Enum>, py::name("__str__"), py::is_method(cls),
+                                         "The lowercase name, as accepted wherever this enum is.");
   return cls;
 }
 

@@ -7,6 +7,7 @@
 //   auto customer = ws.customers().create({.name = "Hélène Martin"});
 #include <relais/clock.h>
 #include <relais/customers/customer_service.h>
+#include <relais/errors.h>
 #include <relais/events.h>
 #include <relais/export.h>
 #include <relais/journal.h>

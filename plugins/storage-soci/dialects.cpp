@@ -89,9 +89,11 @@ class PostgresqlDialect final : public CommonDialect {
   std::string_view blob_type() const override { return "BYTEA"; }
   std::string_view lock_rows_suffix() const override { return " FOR UPDATE"; }
   // A transaction-scoped advisory lock on a constant key ("RELA"): released
-  // by commit or rollback, and usable before any table exists.
+  // by commit or rollback, and usable before any table exists. Called in
+  // FROM so that the row holds an integer, not the function's void result,
+  // which SOCI cannot describe.
   std::string_view exclusive_lock_statement() const override {
-    return "SELECT pg_advisory_xact_lock(1380273217)";
+    return "SELECT 1 FROM pg_advisory_xact_lock(1380273217)";
   }
   std::string json_text(std::string_view column, std::string_view path) const override {
     return "(" + checked_name(std::string(column), "column") + " #>> '{" +

@@ -21,6 +21,7 @@
 #include <climits>
 #include <cstring>
 #include <ctime>
+#include <type_traits>
 
 namespace relais::soci_storage {
 namespace {
@@ -130,6 +131,13 @@ std::string trimmed(std::string message) {
   return message;
 }
 
+// SOCI does not export the typeinfo of its session backends, which UBSan's
+// vptr check of this downcast would need; the type is certain, as the
+// session was opened with SOCI's postgresql factory.
+__attribute__((no_sanitize("vptr"))) PGconn* native_handle(soci::session& session) {
+  return static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
+}
+
 bool is_conflict(const std::string& sql_state) {
   return sql_state == "23505" || sql_state == "23503";  // unique_violation, foreign_key_violation
 }
@@ -143,7 +151,7 @@ class PostgresConnection final : public spi::Connection {
       throw_storage_error("cannot connect to " + uri.redacted + ": " + trimmed(error.get_error_message()),
                           "connect " + uri.redacted, "08001");
     }
-    native_ = static_cast<soci::postgresql_session_backend*>(session_.get_backend())->conn_;
+    native_ = native_handle(session_);
   }
 
   void begin(spi::TransactionMode mode) override {
@@ -171,16 +179,14 @@ class PostgresConnection final : public spi::Connection {
   }
 
   std::int64_t execute(std::string_view sql, std::span<const spi::Value> params) override {
-    return guarded(sql, [&] {
-      PreparedStatement& prepared = bound(commands_, sql, params, false);
+    return run_cached(commands_, sql, params, false, [](PreparedStatement& prepared) {
       prepared.statement.execute(true);
       return static_cast<std::int64_t>(prepared.statement.get_affected_rows());
     });
   }
 
   std::vector<spi::Row> query(std::string_view sql, std::span<const spi::Value> params) override {
-    return guarded(sql, [&] {
-      PreparedStatement& prepared = bound(queries_, sql, params, true);
+    return run_cached(queries_, sql, params, true, [](PreparedStatement& prepared) {
       std::vector<spi::Row> rows;
       for (bool more = prepared.statement.execute(true); more; more = prepared.statement.fetch()) {
         std::vector<spi::Value> values;
@@ -206,6 +212,26 @@ class PostgresConnection final : public spi::Connection {
   const spi::Dialect& dialect() const noexcept override { return postgresql_dialect(); }
 
  private:
+  // Runs `use` on the cached statement for `sql`, bound to `params`.
+  template <class Use>
+  auto run_cached(StatementCache<std::unique_ptr<PreparedStatement>>& cache, std::string_view sql,
+                  std::span<const spi::Value> params, bool with_rows, Use&& use)
+      -> std::invoke_result_t<Use&, PreparedStatement&> {
+    return guarded(sql, [&] {
+      PreparedStatement& statement = bound(cache, sql, params, with_rows);
+      try {
+        return use(statement);
+      } catch (...) {
+        // SOCI frees a statement's parameter buffers after a successful
+        // execution only; destroying the statement frees them after a
+        // failed one, and the next call prepares it afresh (failures are
+        // rare: conflicts, lost connections).
+        cache.erase(cache.find(sql));
+        throw;
+      }
+    });
+  }
+
   PreparedStatement& prepared(StatementCache<std::unique_ptr<PreparedStatement>>& cache,
                               std::string_view sql, bool with_rows) {
     if (auto found = cache.find(sql); found != cache.end()) return *found->second;

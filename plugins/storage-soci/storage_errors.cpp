@@ -11,9 +11,12 @@ constexpr std::size_t kOperationLimit = 200;
 // PostgreSQL's NAMEDATALEN - 1.
 constexpr std::size_t kChannelLimit = 63;
 
+// Cut on a UTF-8 character boundary: the SQL may quote accented text.
 std::string cut_operation(std::string_view sql) {
   if (sql.size() <= kOperationLimit) return std::string(sql);
-  return std::string(sql.substr(0, kOperationLimit)) + "...";
+  std::size_t cut = kOperationLimit;
+  while (cut > 0 && (static_cast<unsigned char>(sql[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(sql.substr(0, cut)) + "...";
 }
 
 bool is_identifier_start(char c) {

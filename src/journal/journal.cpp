@@ -79,8 +79,9 @@ void check_head(const JournalHead& last, const JournalHead& expected, std::strin
   if (last == expected) return;
   report.ok = false;
   report.problems.push_back({JournalProblemKind::head_mismatch, 0,
-                             std::string(source) + " is at sequence " + std::to_string(expected.sequence) +
-                                 " but the journal ends at " + std::to_string(last.sequence)});
+                             std::string(source) + " is sequence " + std::to_string(expected.sequence) + " hash " +
+                                 expected.hash + " but the journal ends at sequence " +
+                                 std::to_string(last.sequence) + " hash " + last.hash});
 }
 
 }  // namespace

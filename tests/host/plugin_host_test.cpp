@@ -123,7 +123,9 @@ TEST_F(PluginHostTest, ScanReportsAndSkipsTheBadFiles) {
   std::vector<std::string> failed;
   for (const ScanFailure& failure : report.failures) {
     EXPECT_FALSE(failure.message.empty()) << failure.path;
-    failed.push_back(failure.path);
+    // Other folders of the search path (the real plugin folders) are not
+    // this test's business.
+    if (failure.path.starts_with(kFixtureDir)) failed.push_back(failure.path);
   }
   std::sort(failed.begin(), failed.end());
   EXPECT_EQ(failed, (std::vector<std::string>{fixture("junk"), fixture("test-no-entry"),

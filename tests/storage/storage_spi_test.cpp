@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <limits>
 #include <thread>
@@ -210,16 +211,11 @@ TEST_P(StorageSpiTest, ConnectionRecoversAfterAFailedTransaction) {
   EXPECT_EQ(count_items(*connection_), 2);
 }
 
-TEST_P(StorageSpiTest, SeveralStatementsInOneExecuteAreRefusedOnSqliteOrRunOnPostgresql) {
-  // A script belongs in execute_script; execute must never drop part of it
-  // silently.
-  const std::string two = "INSERT INTO item (id) VALUES (1); INSERT INTO item (id) VALUES (2)";
-  try {
-    connection_->execute(two, {});
-  } catch (const StorageError&) {
-  }
-  const std::int64_t count = count_items(*connection_);
-  EXPECT_TRUE(count == 0 || count == 2) << count;
+TEST_P(StorageSpiTest, SeveralStatementsInOneExecuteAreRefused) {
+  // A script belongs in execute_script: execute must never run part of it.
+  EXPECT_THROW(connection_->execute("INSERT INTO item (id) VALUES (1); INSERT INTO item (id) VALUES (2)", {}),
+               StorageError);
+  EXPECT_EQ(count_items(*connection_), 0);
 }
 
 TEST_P(StorageSpiTest, NotifyWakesListenersOnPostgresqlAndListenersTimeOutOnSqlite) {
@@ -288,12 +284,33 @@ TEST_P(StorageSpiTest, DialectFullTextMatchFoldsCaseAndAccents) {
   EXPECT_TRUE(connection_->query(sql, other).empty());
 }
 
-TEST_P(StorageSpiTest, ExclusiveLockStatementRunsInAWriteTransaction) {
-  const std::string_view lock = backend_->dialect().exclusive_lock_statement();
+TEST_P(StorageSpiTest, ExclusiveLockStatementRunsAsCommandOrQuery) {
+  const std::string lock(backend_->dialect().exclusive_lock_statement());
+  EXPECT_EQ(lock.empty(), !on_postgresql()) << "SQLite's BEGIN IMMEDIATE already locks";
+  if (lock.empty()) return;
   connection_->begin(spi::TransactionMode::write);
-  if (!lock.empty()) connection_->query(std::string(lock), {});
+  connection_->execute(lock, {});
+  EXPECT_EQ(connection_->query(lock, {}).size(), 1u);
   connection_->commit();
-  EXPECT_EQ(lock.empty(), !on_postgresql());
+}
+
+TEST_P(StorageSpiTest, ExclusiveLockStatementSerializesWriters) {
+  const std::string lock(backend_->dialect().exclusive_lock_statement());
+  auto other = backend_->connect();
+  connection_->begin(spi::TransactionMode::write);
+  if (!lock.empty()) connection_->execute(lock, {});
+  std::atomic<bool> other_locked{false};
+  std::thread contender([&] {
+    other->begin(spi::TransactionMode::write);
+    if (!lock.empty()) other->execute(lock, {});
+    other_locked = true;
+    other->commit();
+  });
+  std::this_thread::sleep_for(200ms);
+  EXPECT_FALSE(other_locked) << "the second writer waits for the first";
+  connection_->commit();
+  contender.join();
+  EXPECT_TRUE(other_locked);
 }
 
 TEST_P(StorageSpiTest, LostPostgresqlConnectionIsMarkedBroken) {

@@ -24,7 +24,8 @@ RELAIS_API std::string format_phone_national(std::string_view e164);
 RELAIS_API std::string normalize_postcode(std::string_view text, std::string_view field = "postcode");
 // 9 digits with a valid Luhn key; spaces are removed.
 RELAIS_API std::string normalize_siren(std::string_view text, std::string_view field = "siren");
-// 14 digits, Luhn; La Poste (SIREN 356000000) uses digit sum % 5 == 0.
+// 14 digits whose first nine are a valid SIREN, with a Luhn key; La Poste
+// establishments (SIREN 356000000) may instead have a digit sum divisible by 5.
 RELAIS_API std::string normalize_siret(std::string_view text, std::string_view field = "siret");
 // "FR" + 2-character key + SIREN (spaces removed). A numeric key must equal
 // (SIREN * 100 + 12) % 97; the newer alphanumeric keys are checked by form.

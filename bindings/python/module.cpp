@@ -1,0 +1,13 @@
+// The `relais._relais` extension, re-exported by the `relais` package. One
+// bind_<area>.cpp per area; the order matters only in that types are bound
+// before the signatures that mention them.
+#include "binding.h"
+
+PYBIND11_MODULE(_relais, m) {
+  m.doc() = "Relais: customer relations and field service for a small trade contractor.";
+  relais::python::bind_errors(m);
+  relais::python::bind_core(m);
+  relais::python::bind_users(m);
+  relais::python::bind_customers(m);
+  relais::python::bind_workspace(m);
+}
