@@ -20,11 +20,13 @@ struct Event {
   std::string entity_id;
   std::string actor;
   Timestamp time{};
+  bool operator==(const Event&) const = default;
 };
 
 // Keeps a subscription alive; unsubscribes on destruction or reset().
-// Movable, not copyable. Safe to destroy from any thread, also while an
-// event is being delivered (delivery in progress finishes first).
+// Movable, not copyable. Safe to destroy from any thread, also from inside
+// the handler; a delivery already running on another thread may still
+// complete after reset() returns, but no new one starts.
 class RELAIS_API Subscription {
  public:
   Subscription() noexcept;

@@ -38,6 +38,7 @@ struct JournalEntry {
   bool payload_erased = false;
   std::string payload_hash;     // hex SHA-256 of the payload as written
   std::string hash;             // hex SHA-256 chaining this entry
+  bool operator==(const JournalEntry&) const = default;
 };
 
 // A position in the change feed: the last sequence a reader has seen.
@@ -60,6 +61,7 @@ struct JournalProblem {
   JournalProblemKind kind;
   std::int64_t sequence;  // the entry where it was found (0 for the head)
   std::string detail;
+  bool operator==(const JournalProblem&) const = default;
 };
 
 struct JournalVerification {

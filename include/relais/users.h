@@ -31,6 +31,7 @@ struct User {
   Timestamp created_at{};
   Timestamp updated_at{};
   std::int64_t version = 0;
+  bool operator==(const User&) const = default;
 };
 
 struct UserDraft {

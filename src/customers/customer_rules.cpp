@@ -155,16 +155,6 @@ CustomerDraft apply_changes(const Customer& customer, const CustomerChanges& cha
   return draft;
 }
 
-std::string_view to_string(CustomerKind kind) noexcept {
-  return kind == CustomerKind::company ? "company" : "person";
-}
-
-CustomerKind parse_customer_kind(std::string_view text, std::string_view field) {
-  if (text == "person") return CustomerKind::person;
-  if (text == "company") return CustomerKind::company;
-  throw InvalidInputError(std::string(field), text, "expected person or company");
-}
-
 void to_json(nlohmann::json& json, const Site& site) {
   json = {{"id", site.id},         {"label", site.label}, {"street", site.street},
           {"postcode", site.postcode}, {"city", site.city}, {"country", site.country},
@@ -186,3 +176,17 @@ void from_json(const nlohmann::json& json, Contact& contact) {
 }
 
 }  // namespace relais::inline v1::detail
+
+namespace relais::inline v1 {
+
+std::string_view to_string(CustomerKind kind) noexcept {
+  return kind == CustomerKind::company ? "company" : "person";
+}
+
+CustomerKind parse_customer_kind(std::string_view text, std::string_view field) {
+  if (text == "person") return CustomerKind::person;
+  if (text == "company") return CustomerKind::company;
+  throw InvalidInputError(std::string(field), text, "expected person or company");
+}
+
+}  // namespace relais::inline v1

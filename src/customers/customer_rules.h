@@ -24,9 +24,6 @@ CustomerDraft normalize_customer(const CustomerDraft& draft, const Clock& clock)
 CustomerDraft apply_changes(const Customer& customer, const CustomerChanges& changes);
 CustomerDraft draft_of(const Customer& customer);
 
-std::string_view to_string(CustomerKind kind) noexcept;
-CustomerKind parse_customer_kind(std::string_view text, std::string_view field = "kind");
-
 void to_json(nlohmann::json& json, const Site& site);
 void from_json(const nlohmann::json& json, Site& site);
 void to_json(nlohmann::json& json, const Contact& contact);

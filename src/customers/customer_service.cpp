@@ -39,9 +39,9 @@ std::vector<FieldChange> field_changes(const Customer* before, const Customer& a
       changes.created(name, after.*member);
     }
   };
-  std::string kind(detail::to_string(after.kind));
+  std::string kind(to_string(after.kind));
   if (before) {
-    changes.compare("kind", std::string(detail::to_string(before->kind)), kind);
+    changes.compare("kind", std::string(to_string(before->kind)), kind);
   } else {
     changes.created("kind", kind);
   }

@@ -213,6 +213,28 @@ std::shared_ptr<PluginHost::Plugin> PluginHost::find_or_load_locked(std::string_
                     {{"kind", key.first}, {"name", key.second}, {"searched", join(folders)}});
 }
 
+namespace {
+
+// Turns what a failed factory reported back into the matching exception: a
+// bad config is the caller's InvalidInputError, an unreachable database a
+// StorageError, anything else the plugin's fault.
+[[noreturn]] void raise_creation_error(const PluginInfo& info, relais_plugin_error& error) {
+  error.field[sizeof error.field - 1] = error.value[sizeof error.value - 1] = '\0';
+  error.message[sizeof error.message - 1] = '\0';
+  const std::string reason = error.message[0] ? error.message : "no message";
+  switch (static_cast<ErrorCode>(error.code)) {
+    case ErrorCode::invalid_input:
+      throw InvalidInputError(error.field[0] ? error.field : "config", error.value, reason);
+    case ErrorCode::storage:
+      throw StorageError(reason, {{"kind", info.kind}, {"name", info.name}, {"operation", "create"}});
+    default:
+      refuse(info.path, info.kind + "/" + info.name + " could not create its object: " + reason,
+             {{"kind", info.kind}, {"name", info.name}, {"message", reason}});
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<void> PluginHost::create(std::string_view kind, std::string_view name,
                                          std::string_view config) {
   std::shared_ptr<Plugin> plugin;
@@ -221,16 +243,10 @@ std::shared_ptr<void> PluginHost::create(std::string_view kind, std::string_view
     plugin = find_or_load_locked(kind, name);
   }
   // The factory runs unlocked: a storage plugin may take a while to connect.
-  std::array<char, 1024> message{};
+  relais_plugin_error error{};
   const std::string config_text(config);
-  void* object = plugin->descriptor->create(config_text.c_str(), message.data(), message.size());
-  if (object == nullptr) {
-    message.back() = '\0';
-    const std::string reason = message[0] ? message.data() : "no message";
-    refuse(plugin->info.path,
-           plugin->info.kind + "/" + plugin->info.name + " could not create its object: " + reason,
-           {{"kind", plugin->info.kind}, {"name", plugin->info.name}, {"message", reason}});
-  }
+  void* object = plugin->descriptor->create(config_text.c_str(), &error);
+  if (object == nullptr) raise_creation_error(plugin->info, error);
   // The deleter holds the library: unloading it while the object lives would
   // leave the object's code and vtable dangling.
   return std::shared_ptr<void>(

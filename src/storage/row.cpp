@@ -1,11 +1,4 @@
-// Row is part of the SPI that plugins and tests use, yet storage.h does not
-// mark it RELAIS_API, so under -fvisibility=hidden its accessors would stay
-// private to librelais.so. Declaring it here under default visibility
-// exports exactly the definitions of this file. Marking the class RELAIS_API
-// in storage.h would make this unnecessary.
-#pragma GCC visibility push(default)
 #include <relais/spi/storage.h>
-#pragma GCC visibility pop
 
 #include <charconv>
 #include <cmath>

@@ -17,7 +17,8 @@ RELAIS_INSTANTIATE_FOR_ENGINES(WorkspaceOpenTest);
 TEST(WorkspaceVersionTest, RuntimeVersionMatchesHeaders) { EXPECT_EQ(runtime_version(), RELAIS_VERSION); }
 
 TEST(WorkspaceUriTest, BadUrisAreInvalidInputNamingTheUri) {
-  for (std::string uri : {"", "/tmp/x.db", "mysql://localhost/db"}) {
+  for (std::string uri : {"", "/tmp/x.db", "mysql://localhost/db", "sqlite:///tmp/x.db?synchronous=SOMETIMES",
+                          "postgresql://marie@localhost:notaport/db"}) {
     try {
       Workspace::open(uri);
       ADD_FAILURE() << uri;

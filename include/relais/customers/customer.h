@@ -1,18 +1,25 @@
 #pragma once
 // Customer value types: plain structs, easy to copy, compare and bind.
 #include <relais/clock.h>
+#include <relais/export.h>
 #include <relais/ids.h>
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace relais {
 inline namespace v1 {
 
 enum class CustomerKind { person, company };
+
+// "person" or "company".
+RELAIS_API std::string_view to_string(CustomerKind kind) noexcept;
+// Throws InvalidInputError naming `field` for anything else.
+RELAIS_API CustomerKind parse_customer_kind(std::string_view text, std::string_view field = "kind");
 
 // An address: the billing address, or a work site (chantier) where the
 // technicians go.

@@ -10,6 +10,7 @@
 // known, "sql_state" in its context); a unique or foreign-key violation is a
 // relais::ConflictError.
 #include <relais/errors.h>
+#include <relais/export.h>
 
 #include <chrono>
 #include <cstdint>
@@ -28,7 +29,7 @@ using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 // One result row. Accessors throw StorageError when the column is missing or
 // of another type (an integer column read as text is converted).
-class Row {
+class RELAIS_API Row {
  public:
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const noexcept { return values_.size(); }
