@@ -212,15 +212,22 @@ struct RawCustomer {
   std::string id, kind, name, siret, vat_number, notes;
   std::vector<std::string> phones, emails, tags;
   std::int64_t created_at = 0, updated_at = 0, version = 0;
-  std::vector<std::vector<std::string>> sites, contacts, external_ids;
+  std::vector<std::vector<std::string>> sites, contacts, external_ids, contact_points;
 };
 
-// Reads every row of `statement` as texts into `out`.
-void read_rows(sqlite3_stmt* statement, const std::string& id, std::vector<std::vector<std::string>>& out) {
+std::vector<std::string> json_list(const std::string& text) {
+  return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+// Reads every row of `statement` as texts into `out`; the columns listed in
+// `json_columns` hold lists, decoded as the library decodes them.
+void read_rows(sqlite3_stmt* statement, const std::string& id, std::vector<std::vector<std::string>>& out,
+               std::vector<std::vector<std::string>>* json_lists = nullptr, std::initializer_list<int> json_columns = {}) {
   bind_text(statement, 1, id);
   while (sqlite3_step(statement) == SQLITE_ROW) {
     std::vector<std::string> row;
     for (int c = 0; c < sqlite3_column_count(statement); ++c) row.push_back(column_text(statement, c));
+    for (int c : json_columns) json_lists->push_back(json_list(row[static_cast<std::size_t>(c)]));
     out.push_back(std::move(row));
   }
   sqlite3_reset(statement);
@@ -259,14 +266,14 @@ void BM_RawSqliteCustomerGet(benchmark::State& state) {
       customer.id = column_text(select, 0);
       customer.kind = column_text(select, 1);
       customer.name = column_text(select, 2);
-      customer.phones = nlohmann::json::parse(column_text(select, 3)).get<std::vector<std::string>>();
-      customer.emails = nlohmann::json::parse(column_text(select, 4)).get<std::vector<std::string>>();
-      customer.tags = nlohmann::json::parse(column_text(select, 8)).get<std::vector<std::string>>();
+      customer.phones = json_list(column_text(select, 3));
+      customer.emails = json_list(column_text(select, 4));
+      customer.tags = json_list(column_text(select, 8));
       customer.version = sqlite3_column_int64(select, 12);
     }
     sqlite3_reset(select);
     read_rows(sites, id, customer.sites);
-    read_rows(contacts, id, customer.contacts);
+    read_rows(contacts, id, customer.contacts, &customer.contact_points, {4, 5});
     read_rows(external, id, customer.external_ids);
     run(statements.commit);
     benchmark::DoNotOptimize(customer);

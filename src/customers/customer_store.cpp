@@ -45,40 +45,55 @@ std::string placeholders(std::size_t count) {
   return text;
 }
 
-// Runs `select ... WHERE customer_id IN (ids...) ORDER BY ...` for a page of
-// customers and hands each row to the customer it belongs to.
+// A child table read for a set of customers: "<select> WHERE customer_id IN
+// (...) ORDER BY <order>", each row handed to the customer it belongs to.
+struct ChildQuery {
+  std::string_view select;
+  std::string_view order;
+
+  std::string sql(std::size_t count) const {
+    return std::string(select) + " WHERE customer_id IN (" + placeholders(count) + ") ORDER BY " + std::string(order);
+  }
+};
+
+constexpr ChildQuery kSiteQuery{
+    "SELECT customer_id, id, label, street, postcode, city, country, work_site FROM customer_sites",
+    "customer_id, position"};
+constexpr ChildQuery kContactQuery{"SELECT customer_id, id, name, role, phones, emails FROM customer_contacts",
+                                   "customer_id, position"};
+constexpr ChildQuery kExternalIdQuery{"SELECT customer_id, system, value FROM customer_external_ids",
+                                      "customer_id, system"};
+
 template <typename Attach>
-void load_children(spi::Connection& connection, std::vector<Customer>& customers, std::string_view select,
-                   std::string_view order, Attach attach) {
+void load_children(spi::Connection& connection, std::vector<Customer>& customers, const ChildQuery& query,
+                   const std::string& single_customer_sql, Attach attach) {
   std::unordered_map<std::string, Customer*> by_id;
   std::vector<spi::Value> params;
   for (auto& customer : customers) {
     params.emplace_back(customer.id.to_string());
     by_id[customer.id.to_string()] = &customer;
   }
-  std::string sql = std::string(select) + " WHERE customer_id IN (" + placeholders(params.size()) + ") ORDER BY " +
-                    std::string(order);
+  // Reading one customer (get, lookup) is the hot path: its SQL is built once.
+  std::string page_sql = customers.size() == 1 ? std::string() : query.sql(customers.size());
+  const std::string& sql = customers.size() == 1 ? single_customer_sql : page_sql;
   for (const auto& row : connection.query(sql, params)) attach(*by_id.at(row.text(0)), row);
 }
 
 void load_all_children(spi::Connection& connection, std::vector<Customer>& customers) {
   if (customers.empty()) return;
-  load_children(connection, customers,
-                "SELECT customer_id, id, label, street, postcode, city, country, work_site FROM customer_sites",
-                "customer_id, position", [](Customer& customer, const spi::Row& row) {
-                  customer.sites.push_back({Uuid::parse(row.text(1)), row.text(2), row.text(3), row.text(4),
-                                            row.text(5), row.text(6), row.integer(7) != 0});
-                });
-  load_children(connection, customers,
-                "SELECT customer_id, id, name, role, phones, emails FROM customer_contacts",
-                "customer_id, position", [](Customer& customer, const spi::Row& row) {
-                  customer.contacts.push_back({Uuid::parse(row.text(1)), row.text(2), row.text(3),
-                                               json_list(row.text(4)), json_list(row.text(5))});
-                });
-  load_children(connection, customers, "SELECT customer_id, system, value FROM customer_external_ids",
-                "customer_id, system", [](Customer& customer, const spi::Row& row) {
-                  customer.external_ids[row.text(1)] = row.text(2);
-                });
+  static const std::string site_sql = kSiteQuery.sql(1);
+  static const std::string contact_sql = kContactQuery.sql(1);
+  static const std::string external_id_sql = kExternalIdQuery.sql(1);
+  load_children(connection, customers, kSiteQuery, site_sql, [](Customer& customer, const spi::Row& row) {
+    customer.sites.push_back({Uuid::parse(row.text(1)), row.text(2), row.text(3), row.text(4), row.text(5),
+                              row.text(6), row.integer(7) != 0});
+  });
+  load_children(connection, customers, kContactQuery, contact_sql, [](Customer& customer, const spi::Row& row) {
+    customer.contacts.push_back(
+        {Uuid::parse(row.text(1)), row.text(2), row.text(3), json_list(row.text(4)), json_list(row.text(5))});
+  });
+  load_children(connection, customers, kExternalIdQuery, external_id_sql,
+                [](Customer& customer, const spi::Row& row) { customer.external_ids[row.text(1)] = row.text(2); });
 }
 
 void insert_contact_point(spi::Connection& connection, const std::string& id, const char* kind,
@@ -153,8 +168,9 @@ std::vector<spi::Value> row_values(const Customer& customer) {
 }  // namespace
 
 std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& id) {
+  static const std::string sql = std::string(kSelectCustomer) + " WHERE id = ?";
   spi::Value params[] = {id.to_string()};
-  auto rows = connection.query(std::string(kSelectCustomer) + " WHERE id = ?", params);
+  auto rows = connection.query(sql, params);
   if (rows.empty()) return std::nullopt;
   std::vector<Customer> customers{customer_from_row(rows.front())};
   load_all_children(connection, customers);
