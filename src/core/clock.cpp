@@ -14,7 +14,7 @@ std::string format_timestamp(Timestamp time) {
   std::time_t raw = std::chrono::system_clock::to_time_t(seconds);
   std::tm utc{};
   gmtime_r(&raw, &utc);
-  char text[40];
+  char text[64];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", utc.tm_year + 1900,
                 utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
                 static_cast<long long>(micros));

@@ -2,7 +2,9 @@
 #include <relais/errors.h>
 #include <relais/ids.h>
 
+#include <atomic>
 #include <mutex>
+#include <pthread.h>
 #include <random>
 
 namespace relais {
@@ -14,8 +16,13 @@ namespace {
 // so ids made by one process stay ordered, then the variant and 62 random bits.
 class UuidV7Generator {
  public:
+  UuidV7Generator() { pthread_atfork(nullptr, nullptr, [] { forked_.store(true); }); }
+
   std::array<std::uint8_t, 16> next(std::int64_t unix_ms) {
     std::lock_guard lock(mutex_);
+    // A forked child starts with a copy of the parent's random state: without
+    // a fresh seed, parent and children would hand out the same ids.
+    if (forked_.exchange(false)) random_.seed(std::random_device{}());
     if (unix_ms > last_ms_) {
       last_ms_ = unix_ms;
       counter_ = static_cast<std::uint16_t>(random_() & 0x3FF);  // leave room to count up
@@ -34,6 +41,7 @@ class UuidV7Generator {
   }
 
  private:
+  static inline std::atomic<bool> forked_{false};
   std::mutex mutex_;
   std::mt19937_64 random_{std::random_device{}()};
   std::int64_t last_ms_ = 0;

@@ -9,6 +9,8 @@
 
 #include <set>
 #include <thread>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace relais;
 using namespace std::chrono_literals;
@@ -122,4 +124,21 @@ TEST(ChangeListTest, RecordsOnlyFieldsThatDiffer) {
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0], (FieldChange{"name", "\"Durand\"", "\"Durand SARL\""}));
   EXPECT_EQ(list[1], (FieldChange{"phones", "null", "[\"+33612345678\"]"}));
+}
+
+TEST(UuidTest, ForkedProcessesDoNotRepeatTheParentsIds) {
+  ManualClock clock(Timestamp(1'700'000'000'000'000us));
+  Uuid::generate(clock);  // the parent's generator is now seeded and in use
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  pid_t child = fork();
+  if (child == 0) {
+    std::string id = Uuid::generate(clock).to_string();
+    std::_Exit(write(pipe_fds[1], id.data(), id.size()) == 36 ? 0 : 1);
+  }
+  std::string parent_id = Uuid::generate(clock).to_string();
+  char child_id[36];
+  ASSERT_EQ(read(pipe_fds[0], child_id, sizeof child_id), 36);
+  waitpid(child, nullptr, 0);
+  EXPECT_NE(parent_id, std::string(child_id, 36));
 }
