@@ -25,6 +25,11 @@ fi
 target_sources() {
   case $1 in
     uri) echo "plugins/storage-soci/uri.cpp -Iplugins/storage-soci" ;;
+    legacy_csv)
+      echo "src/customers/import/charset.cpp src/customers/import/csv_records.cpp" \
+        "src/customers/import/mapping_profile.cpp src/customers/import/legacy_reader.cpp" \
+        "src/customers/validation.cpp src/customers/customer_rules.cpp src/core/ids.cpp src/core/clock.cpp" \
+        "-Isrc -I/usr/include/uchardet -lcsv -luchardet -lphonenumber" ;;
     *) echo "src/customers/validation.cpp -lphonenumber" ;;
   esac
 }

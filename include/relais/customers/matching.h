@@ -42,19 +42,40 @@ struct IdentityKeys {
 
 // Lowercases, strips accents (through utf8proc), turns punctuation into
 // spaces and collapses spaces: "  Hélène-Marie  DURAND " -> "helene marie durand".
+// Ligatures are spelled out (œ -> oe, æ -> ae, ﬁ -> fi). Never throws on bad
+// input: a byte that is not valid UTF-8 is read as Latin-1 ("Caf\xe9" -> "cafe").
 RELAIS_API std::string fold_text(std::string_view text);
 // fold_text + French abbreviations expanded (bd -> boulevard, av -> avenue,
 // st -> saint, ste -> sainte, r -> rue, pl -> place, che -> chemin, imp ->
-// impasse, all -> allee, rte -> route, fg -> faubourg).
+// impasse, all -> allee, rte -> route, fg -> faubourg; also bld/blvd ->
+// boulevard, ch/chem -> chemin, fbg -> faubourg, gal -> general), word by
+// word: "av." works since the dot became a space. Numbers are kept.
 RELAIS_API std::string normalize_address(std::string_view text);
-// Jaro-Winkler similarity of two UTF-8 strings (by code point), in [0, 1].
+// Jaro-Winkler similarity of two UTF-8 strings (by code point), in [0, 1]:
+// prefix scale 0.1, prefix up to 4. Two empty strings are identical (1);
+// an empty string against another scores 0.
 RELAIS_API double jaro_winkler(std::string_view a, std::string_view b);
 
+// Keys of a stored customer, whose phones and emails are already in their
+// canonical form. Person names lose their civilities ("M. et Mme", "Mme"),
+// company names their legal form (into legal_form); the words are then
+// sorted so that "DURAND Jean" and "Jean Durand" get the same key.
 RELAIS_API IdentityKeys identity_keys(const Customer& customer);
+// The same for what a user typed: phones, emails, SIRET and VAT number are
+// normalised first, and a value that does not normalise is left out.
 RELAIS_API IdentityKeys identity_keys(const CustomerDraft& draft);
 
-// The blocks a customer falls in: every phone, email, SIREN, and a few
-// name/postcode keys. Two customers are compared only if they share one.
+// The blocks a customer falls in; two customers are compared only if they
+// share one:
+//   "p:<phone>", "e:<email>", "s:<siren>"  exact identifiers;
+//   "n:<word prefix>:<department>"         the first four letters of each of
+//     the first two name words of 3+ letters, by department of each postcode
+//     ("-" without one): "n:dura:35", "n:jean:35".
+// A duplicate with a typo in its name and a new address still shares a
+// phone or email block; one that lost its phone still shares a name block,
+// as a typo rarely hits both words' first four letters. Name words never
+// form a block alone, which would put every "jean" of the base together:
+// with the department, blocks stay around a few dozen customers.
 RELAIS_API std::vector<std::string> blocking_keys(const IdentityKeys& keys);
 
 struct MatchScore {
@@ -65,6 +86,19 @@ struct MatchScore {
   std::vector<std::string> reasons;
 };
 
+// Weighs the evidence: same SIRET (strong), same SIREN, same email, same
+// phone, name similarity (Jaro-Winkler on the key and word by word),
+// address similarity (house numbers and postcode must agree), same
+// postcode. Some findings hold the score down whatever else agrees:
+// - different SIRENs: two companies;
+// - same SIREN, different SIRETs: two establishments of one company, kept
+//   below `probable` unless their names and addresses also agree;
+// - two persons sharing a surname but not a first name: relatives, who
+//   share a home phone, address and often an email;
+// - a phone or email shared by persons whose names differ is only a hint;
+// - a company against a person costs points.
+// The outcome is `sure` from thresholds.sure, `probable` from
+// thresholds.probable.
 RELAIS_API MatchScore compare_identities(const IdentityKeys& a, const IdentityKeys& b,
                                          const MatchThresholds& thresholds = {});
 

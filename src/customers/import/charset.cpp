@@ -1,0 +1,99 @@
+#include "customers/import/charset.h"
+
+#include <uchardet.h>
+
+#include <cerrno>
+#include <iconv.h>
+#include <memory>
+#include <new>
+#include <type_traits>
+
+namespace relais {
+inline namespace v1 {
+namespace detail {
+namespace {
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
+
+// Number of continuation bytes a lead byte announces, or -1 when it cannot
+// start a sequence (overlong C0/C1, beyond U+10FFFF).
+int continuation_count(unsigned char lead) noexcept {
+  if (lead < 0x80) return 0;
+  if (lead >= 0xC2 && lead <= 0xDF) return 1;
+  if (lead >= 0xE0 && lead <= 0xEF) return 2;
+  if (lead >= 0xF0 && lead <= 0xF4) return 3;
+  return -1;
+}
+
+std::string detect_charset(std::string_view bytes) {
+  std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> detector(
+      uchardet_new(), &uchardet_delete);
+  if (!detector) throw std::bad_alloc();
+  uchardet_handle_data(detector.get(), bytes.data(), bytes.size());
+  uchardet_data_end(detector.get());
+  std::string name = uchardet_get_charset(detector.get());
+  if (name.empty() || name == "ASCII" || name == "ISO-8859-1") return "WINDOWS-1252";
+  return name;
+}
+
+// iconv with every undefined byte replaced by U+FFFD: a single stray byte
+// must not cost the whole file.
+std::string convert(std::string_view bytes, const std::string& charset) {
+  iconv_t converter = iconv_open("UTF-8", charset.c_str());
+  if (converter == reinterpret_cast<iconv_t>(-1)) return {};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 4);
+  char* in = const_cast<char*>(bytes.data());  // iconv's signature, never written
+  std::size_t in_left = bytes.size();
+  char buffer[4096];
+  while (in_left > 0) {
+    char* out_cursor = buffer;
+    std::size_t out_left = sizeof buffer;
+    const std::size_t result = iconv(converter, &in, &in_left, &out_cursor, &out_left);
+    out.append(buffer, out_cursor);
+    if (result == static_cast<std::size_t>(-1) && errno != E2BIG) {
+      out.append(replacement_character);  // EILSEQ or EINVAL (cut sequence): skip one byte
+      ++in;
+      --in_left;
+    }
+  }
+  iconv_close(converter);
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const int count = continuation_count(lead);
+    if (count < 0 || text.size() - i <= static_cast<std::size_t>(count)) return false;
+    for (int k = 1; k <= count; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    const auto second = count > 0 ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||  // overlong, surrogate
+        (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {  // overlong, > U+10FFFF
+      return false;
+    }
+    i += 1 + count;
+  }
+  return true;
+}
+
+DecodedText decode_to_utf8(std::string_view bytes) {
+  if (bytes.starts_with(utf8_bom)) bytes.remove_prefix(utf8_bom.size());
+  if (is_valid_utf8(bytes)) return {std::string(bytes), "UTF-8"};
+  std::string charset = detect_charset(bytes);
+  std::string text = convert(bytes, charset);
+  if (text.empty()) {  // a name uchardet knows but glibc's iconv does not
+    charset = "WINDOWS-1252";
+    text = convert(bytes, charset);
+  }
+  return {std::move(text), std::move(charset)};
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace relais
