@@ -175,12 +175,5 @@ std::vector<Customer> CustomerService::lookup_email(std::string_view email) cons
   return customers_by_point(core_, "email", normalize_email(email, "email"));
 }
 
-std::vector<JournalEntry> CustomerService::history(const Uuid& id) const {
-  return core_.read([&](spi::Connection& connection) {
-    if (!detail::find_customer(connection, id)) throw NotFoundError("customer", id.to_string());
-    return detail::read_history(connection, kEntity, id.to_string());
-  });
-}
-
 }  // namespace v1
 }  // namespace relais
