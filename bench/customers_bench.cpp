@@ -19,7 +19,7 @@ void run_creates(benchmark::State& state, const char* synchronous) {
   for (auto _ : state) {
     CustomerDraft draft = bench_customer(index++);
     latency.start();
-    benchmark::DoNotOptimize(ws.customers().create(draft));
+    benchmark::DoNotOptimize(ws.customers().create(draft, {.allow_duplicates = true}));
     latency.stop();
   }
   latency.report(state);
@@ -37,7 +37,7 @@ void BM_CustomerGet(benchmark::State& state) {
   ScratchFolder folder;
   auto ws = Workspace::open(sqlite_uri(folder, "NORMAL"));
   std::vector<Uuid> ids;
-  for (long i = 0; i < 1000; ++i) ids.push_back(ws.customers().create(bench_customer(i)).id);
+  for (long i = 0; i < 1000; ++i) ids.push_back(ws.customers().create(bench_customer(i), {.allow_duplicates = true}).id);
   LatencySamples latency;
   std::size_t next = 0;
   for (auto _ : state) {
@@ -56,7 +56,7 @@ void BM_CustomerLookupPhone(benchmark::State& state) {
     auto draft = bench_customer(i);
     draft.phones = {"+33 2 99 " + std::to_string(100000 + i).substr(0, 2) + " " +
                     std::to_string(100000 + i).substr(2, 2) + " " + std::to_string(100000 + i).substr(4, 2)};
-    ws.customers().create(draft);
+    ws.customers().create(draft, {.allow_duplicates = true});
   }
   LatencySamples latency;
   for (auto _ : state) {
@@ -73,7 +73,7 @@ BENCHMARK(BM_CustomerLookupPhone)->Unit(benchmark::kMicrosecond);
 void BM_WorkspaceOpen(benchmark::State& state) {
   ScratchFolder folder;
   std::string uri = sqlite_uri(folder, "FULL");
-  { Workspace::open(uri).customers().create(bench_customer(0)); }
+  { Workspace::open(uri).customers().create(bench_customer(0), {.allow_duplicates = true}); }
   LatencySamples latency;
   for (auto _ : state) {
     latency.start();

@@ -3,6 +3,7 @@
 // journal row with the same hash chain. The schema is the library's own
 // (created by opening a workspace), so both sides touch identical tables.
 #include <relais/clock.h>
+#include <relais/customers/matching.h>
 #include <relais/ids.h>
 #include <relais/workspace.h>
 
@@ -92,13 +93,15 @@ struct RawStatements {
             "INSERT INTO customer_contacts (id, customer_id, position, name, role, phones, emails)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)")),
         insert_point(db.prepare("INSERT INTO customer_contact_points (customer_id, kind, value) VALUES (?, ?, ?)")),
+        delete_keys(db.prepare("DELETE FROM customer_match_keys WHERE customer_id = ?")),
+        insert_key(db.prepare("INSERT INTO customer_match_keys (customer_id, block_key) VALUES (?, ?)")),
         select_head(db.prepare("SELECT sequence, hash FROM journal_head WHERE id = 1")),
         insert_journal(db.prepare(
             "INSERT INTO journal (sequence, time, actor, entity, entity_id, action, payload, payload_hash, hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         update_head(db.prepare("UPDATE journal_head SET sequence = ?, hash = ? WHERE id = 1")) {}
-  sqlite3_stmt *begin, *commit, *insert_customer, *insert_site, *insert_contact, *insert_point, *select_head,
-      *insert_journal, *update_head;
+  sqlite3_stmt *begin, *commit, *insert_customer, *insert_site, *insert_contact, *insert_point, *delete_keys,
+      *insert_key, *select_head, *insert_journal, *update_head;
 };
 
 void insert_point(sqlite3_stmt* statement, const std::string& customer_id, const char* kind, const std::string& value) {
@@ -135,9 +138,23 @@ void append_journal_row(RawStatements& s, const std::string& entity_id, const st
   run(s.update_head);
 }
 
+// The block keys CustomerService stores for duplicate detection, rewritten
+// as the library does (delete, then insert).
+void store_keys(RawStatements& s, const std::string& id, const std::vector<std::string>& keys) {
+  bind_text(s.delete_keys, 1, id);
+  run(s.delete_keys);
+  for (const auto& key : keys) {
+    bind_text(s.insert_key, 1, id);
+    bind_text(s.insert_key, 2, key);
+    run(s.insert_key);
+  }
+}
+
 // One customer as CustomerService::create stores it (already-normalised
-// values, since the raw side has no validation to run).
-void raw_create(RawStatements& s, const CustomerDraft& draft, const Clock& clock) {
+// values and precomputed block keys, since the raw side has no validation
+// or matching to run).
+void raw_create(RawStatements& s, const CustomerDraft& draft, const std::vector<std::string>& keys,
+                const Clock& clock) {
   std::int64_t now = clock.now().time_since_epoch().count();
   std::string id = Uuid::generate(clock).to_string();
   std::string phones = nlohmann::json(std::vector<std::string>{"+33123456789"}).dump();
@@ -150,6 +167,7 @@ void raw_create(RawStatements& s, const CustomerDraft& draft, const Clock& clock
   sqlite3_bind_null(s.insert_customer, 12);
   sqlite3_bind_int64(s.insert_customer, 13, 1);
   run(s.insert_customer);
+  store_keys(s, id, keys);
   const Site& site = draft.sites[0];
   const std::string site_texts[] = {Uuid::generate(clock).to_string(), id};
   bind_text(s.insert_site, 1, site_texts[0]);
@@ -198,10 +216,11 @@ void BM_RawSqliteCustomerCreate(benchmark::State& state) {
   RawStatements statements(db);
   SystemClock clock;
   CustomerDraft draft = bench_customer(0);
+  auto keys = blocking_keys(identity_keys(draft));
   LatencySamples latency;
   for (auto _ : state) {
     latency.start();
-    raw_create(statements, draft, clock);
+    raw_create(statements, draft, keys, clock);
     latency.stop();
   }
   latency.report(state);
@@ -239,7 +258,8 @@ void BM_RawSqliteCustomerGet(benchmark::State& state) {
   RawStatements statements(db);
   SystemClock clock;
   std::vector<std::string> ids;
-  for (int i = 0; i < 1000; ++i) raw_create(statements, bench_customer(i), clock);
+  auto keys = blocking_keys(identity_keys(bench_customer(0)));
+  for (int i = 0; i < 1000; ++i) raw_create(statements, bench_customer(i), keys, clock);
   auto* list = db.prepare("SELECT id FROM customers");
   while (sqlite3_step(list) == SQLITE_ROW) ids.push_back(column_text(list, 0));
   auto* begin = db.prepare("BEGIN");

@@ -3,6 +3,9 @@
 #include <relais/customers/validation.h>
 #include <relais/errors.h>
 
+#include "core/changes.h"
+#include "storage/timestamps.h"
+
 namespace relais::inline v1::detail {
 namespace {
 
@@ -173,6 +176,84 @@ void to_json(nlohmann::json& json, const Contact& contact) {
 
 void from_json(const nlohmann::json& json, Contact& contact) {
   contact = {json.at("id").get<Uuid>(), json.at("name"), json.at("role"), json.at("phones"), json.at("emails")};
+}
+
+
+namespace {
+
+nlohmann::json archived_text(const Customer& customer) {
+  if (!customer.archived_at) return nullptr;
+  return format_timestamp(*customer.archived_at);
+}
+
+}  // namespace
+
+nlohmann::json customer_json(const Customer& customer) {
+  nlohmann::json archived = nullptr;
+  if (customer.archived_at) archived = micros(*customer.archived_at);
+  return {{"id", customer.id},
+          {"kind", to_string(customer.kind)},
+          {"name", customer.name},
+          {"phones", customer.phones},
+          {"emails", customer.emails},
+          {"siret", customer.siret},
+          {"vat_number", customer.vat_number},
+          {"sites", customer.sites},
+          {"contacts", customer.contacts},
+          {"notes", customer.notes},
+          {"tags", customer.tags},
+          {"external_ids", customer.external_ids},
+          {"created_at", micros(customer.created_at)},
+          {"updated_at", micros(customer.updated_at)},
+          {"archived_at", archived},
+          {"version", customer.version}};
+}
+
+Customer customer_from_json(const nlohmann::json& json) {
+  Customer customer;
+  customer.id = json.at("id").get<Uuid>();
+  customer.kind = parse_customer_kind(json.at("kind").get<std::string>());
+  json.at("name").get_to(customer.name);
+  json.at("phones").get_to(customer.phones);
+  json.at("emails").get_to(customer.emails);
+  json.at("siret").get_to(customer.siret);
+  json.at("vat_number").get_to(customer.vat_number);
+  json.at("sites").get_to(customer.sites);
+  json.at("contacts").get_to(customer.contacts);
+  json.at("notes").get_to(customer.notes);
+  json.at("tags").get_to(customer.tags);
+  json.at("external_ids").get_to(customer.external_ids);
+  customer.created_at = timestamp_of(json.at("created_at").get<std::int64_t>());
+  customer.updated_at = timestamp_of(json.at("updated_at").get<std::int64_t>());
+  if (const auto& archived = json.at("archived_at"); !archived.is_null()) {
+    customer.archived_at = timestamp_of(archived.get<std::int64_t>());
+  }
+  json.at("version").get_to(customer.version);
+  return customer;
+}
+
+std::vector<FieldChange> customer_changes(const Customer* before, const Customer& after) {
+  nlohmann::json new_fields = customer_json(after);
+  nlohmann::json old_fields = before ? customer_json(*before) : nlohmann::json();
+  ChangeList changes;
+  for (auto field : kRecordFields) {
+    const auto& value = new_fields.at(std::string(field));
+    if (before) {
+      changes.compare(field, old_fields.at(std::string(field)), value);
+    } else {
+      changes.created(field, value);
+    }
+  }
+  changes.compare("archived_at", before ? archived_text(*before) : nlohmann::json(), archived_text(after));
+  return changes.take();
+}
+
+ConflictError stale_version(const Customer& stored, std::int64_t expected_version) {
+  return ConflictError("customer " + stored.id.to_string() + " is at version " + std::to_string(stored.version) +
+                           ", not " + std::to_string(expected_version) + ": it changed since it was read",
+                       {{"entity", "customer"}, {"id", stored.id.to_string()},
+                        {"expected_version", std::to_string(expected_version)},
+                        {"current_version", std::to_string(stored.version)}});
 }
 
 }  // namespace relais::inline v1::detail

@@ -2,6 +2,8 @@
 // Pure rules over customer value types: validation and normalisation of a
 // whole record, and its JSON form for the journal. No database here.
 #include <relais/customers/customer.h>
+#include <relais/errors.h>
+#include <relais/journal.h>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,23 @@ CustomerDraft normalize_customer(const CustomerDraft& draft, const Clock& clock)
 // validate again.
 CustomerDraft apply_changes(const Customer& customer, const CustomerChanges& changes);
 CustomerDraft draft_of(const Customer& customer);
+
+// The fields a customer's journal entries list, in their order.
+inline constexpr std::string_view kRecordFields[] = {"kind",  "name",     "phones", "emails", "siret",       "vat_number",
+                                                     "sites", "contacts", "notes",  "tags",   "external_ids"};
+
+// Every field of a customer, children included; timestamps as integer
+// microseconds so the round trip is exact. Field names are those of the
+// journal entries.
+nlohmann::json customer_json(const Customer& customer);
+Customer customer_from_json(const nlohmann::json& json);
+
+// The journal's before/after list between two states of a customer; with
+// no `before`, the fields of a new record (empty ones left out).
+std::vector<FieldChange> customer_changes(const Customer* before, const Customer& after);
+
+// The ConflictError of a write that carried a stale version.
+ConflictError stale_version(const Customer& stored, std::int64_t expected_version);
 
 void to_json(nlohmann::json& json, const Site& site);
 void from_json(const nlohmann::json& json, Site& site);

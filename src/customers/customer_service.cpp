@@ -5,6 +5,7 @@
 #include "core/changes.h"
 #include "customers/customer_rules.h"
 #include "customers/customer_store.h"
+#include "customers/duplicate_store.h"
 #include "workspace/workspace_core.h"
 
 namespace relais {
@@ -29,53 +30,11 @@ Customer from_draft(const CustomerDraft& draft, Customer customer) {
   return customer;
 }
 
-// Before/after of every field that differs; `before` is empty on creation.
-std::vector<FieldChange> field_changes(const Customer* before, const Customer& after) {
-  detail::ChangeList changes;
-  auto field = [&](std::string_view name, auto member) {
-    if (before) {
-      changes.compare(name, (*before).*member, after.*member);
-    } else {
-      changes.created(name, after.*member);
-    }
-  };
-  std::string kind(to_string(after.kind));
-  if (before) {
-    changes.compare("kind", std::string(to_string(before->kind)), kind);
-  } else {
-    changes.created("kind", kind);
-  }
-  field("name", &Customer::name);
-  field("phones", &Customer::phones);
-  field("emails", &Customer::emails);
-  field("siret", &Customer::siret);
-  field("vat_number", &Customer::vat_number);
-  field("sites", &Customer::sites);
-  field("contacts", &Customer::contacts);
-  field("notes", &Customer::notes);
-  field("tags", &Customer::tags);
-  field("external_ids", &Customer::external_ids);
-  auto archived = [](const Customer* customer) -> nlohmann::json {
-    if (!customer || !customer->archived_at) return nullptr;
-    return format_timestamp(*customer->archived_at);
-  };
-  changes.compare("archived_at", archived(before), archived(&after));
-  return changes.take();
-}
-
 void ensure_external_ids_free(spi::Connection& connection, const Customer& customer) {
   if (auto owner = detail::external_id_owner(connection, customer)) {
     throw ConflictError("an external id of this customer already belongs to customer " + *owner,
                         {{"field", "external_ids"}, {"owner", *owner}});
   }
-}
-
-ConflictError stale_version(const Customer& stored, std::int64_t expected_version) {
-  return ConflictError("customer " + stored.id.to_string() + " is at version " + std::to_string(stored.version) +
-                           ", not " + std::to_string(expected_version) + ": it changed since it was read",
-                       {{"entity", "customer"}, {"id", stored.id.to_string()},
-                        {"expected_version", std::to_string(expected_version)},
-                        {"current_version", std::to_string(stored.version)}});
 }
 
 // Reads the stored record, applies `change` to a copy, and writes it back
@@ -86,32 +45,46 @@ Customer change_customer(detail::WorkspaceCore& core, const Uuid& id, std::int64
   return core.write(detail::Action::write, [&](detail::WriteScope& scope) {
     auto stored = detail::find_customer(scope.connection(), id);
     if (!stored) throw NotFoundError("customer", id.to_string());
-    if (stored->version != expected_version) throw stale_version(*stored, expected_version);
+    if (stored->version != expected_version) throw detail::stale_version(*stored, expected_version);
     Customer updated = change(*stored);
     updated.updated_at = scope.now();
     ensure_external_ids_free(scope.connection(), updated);
     if (!detail::update_customer(scope.connection(), updated, expected_version)) {
-      throw stale_version(*stored, expected_version);
+      throw detail::stale_version(*stored, expected_version);
     }
     updated.version = expected_version + 1;
-    scope.record({std::string(kEntity), id.to_string(), std::move(action), field_changes(&*stored, updated)});
+    scope.record({std::string(kEntity), id.to_string(), std::move(action), detail::customer_changes(&*stored, updated)});
     return updated;
   });
 }
 
 }  // namespace
 
-Customer CustomerService::create(const CustomerDraft& draft) {
+Customer CustomerService::create(const CustomerDraft& draft, const CreateOptions& options) {
   CustomerDraft normalized = detail::normalize_customer(draft, core_.clock());
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
     Customer customer = from_draft(normalized, Customer{});
+    if (!options.allow_duplicates) {
+      // Checked inside the write transaction: a twin created concurrently by
+      // another process cannot slip in between the check and the insert.
+      auto candidates = detail::find_candidates(scope.connection(), identity_keys(customer), options.thresholds);
+      if (!candidates.empty()) throw DuplicateCustomerError(std::move(candidates));
+    }
     customer.id = Uuid::generate(core_.clock());
     customer.created_at = customer.updated_at = scope.now();
     customer.version = 1;
     ensure_external_ids_free(scope.connection(), customer);
     detail::insert_customer(scope.connection(), customer);
-    scope.record({std::string(kEntity), customer.id.to_string(), "create", field_changes(nullptr, customer)});
+    scope.record({std::string(kEntity), customer.id.to_string(), "create", detail::customer_changes(nullptr, customer)});
     return customer;
+  });
+}
+
+std::vector<DuplicateCandidate> CustomerService::check_duplicates(const CustomerDraft& candidate,
+                                                                  const MatchThresholds& thresholds) const {
+  Customer normalized = from_draft(detail::normalize_customer(candidate, core_.clock()), Customer{});
+  return core_.read([&](spi::Connection& connection) {
+    return detail::find_candidates(connection, identity_keys(normalized), thresholds);
   });
 }
 

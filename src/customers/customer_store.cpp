@@ -1,6 +1,8 @@
 #include "customers/customer_store.h"
 
 #include "customers/customer_rules.h"
+#include "customers/duplicate_store.h"
+#include "storage/timestamps.h"
 
 #include <unordered_map>
 
@@ -11,8 +13,6 @@ constexpr std::string_view kSelectCustomer =
     "SELECT id, kind, name, phones, emails, siret, vat_number, notes, tags, created_at, updated_at,"
     " archived_at, version FROM customers";
 
-std::int64_t micros(Timestamp time) { return time.time_since_epoch().count(); }
-Timestamp timestamp_of(std::int64_t value) { return Timestamp(std::chrono::microseconds(value)); }
 
 std::vector<std::string> json_list(const std::string& text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
@@ -135,6 +135,7 @@ void insert_contacts(spi::Connection& connection, const std::string& id, const s
 
 void insert_children(spi::Connection& connection, const Customer& customer) {
   std::string id = customer.id.to_string();
+  store_match_keys(connection, customer);
   insert_sites(connection, id, customer.sites);
   insert_contacts(connection, id, customer.contacts);
   insert_contact_points(connection, id, customer.phones, customer.emails);

@@ -24,3 +24,25 @@ std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, con
                                                 const std::optional<Uuid>& exclude = std::nullopt);
 
 }  // namespace relais::inline v1::detail
+
+namespace relais::inline v1::detail {
+
+// Queues the pair (a < b) unless it is already known; returns whether it
+// was new.
+bool queue_pair(spi::Connection& connection, const DuplicatePair& pair);
+std::optional<DuplicatePair> find_pair(spi::Connection& connection, const Uuid& id);
+std::vector<DuplicatePair> pair_page(spi::Connection& connection, const ReviewQuery& query);
+// Writes status and version + 1 when the stored version matches.
+bool update_pair_status(spi::Connection& connection, const DuplicatePair& pair, std::int64_t expected_version);
+
+struct FinderRun {
+  Uuid id;
+  std::string last_customer_id;  // "" before the first batch
+};
+// The unfinished run, if any.
+std::optional<FinderRun> open_finder_run(spi::Connection& connection);
+void insert_finder_run(spi::Connection& connection, const FinderRun& run, Timestamp now);
+void advance_finder_run(spi::Connection& connection, const FinderRun& run);
+void finish_finder_run(spi::Connection& connection, const Uuid& run, Timestamp now);
+
+}  // namespace relais::inline v1::detail

@@ -58,7 +58,8 @@ int write_until_killed(const std::string& uri, int fd) {
   auto ws = Workspace::open(uri);
   for (int i = 0;; ++i) {
     Customer customer = ws.customers().create(
-        {.name = "Client " + std::to_string(i), .phones = {"06 12 34 56 78"}, .tags = {"crash"}});
+        {.name = "Client " + std::to_string(i), .phones = {"06 12 34 56 78"}, .tags = {"crash"}},
+        {.allow_duplicates = true});
     std::string line = customer.id.to_string() + "\n";
     if (write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return 1;
   }

@@ -1,0 +1,199 @@
+#include "customers/duplicate_store.h"
+
+#include "customers/customer_store.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace relais::inline v1::detail {
+namespace {
+
+void create_matching_tables(spi::Connection& connection) {
+  connection.execute_script(
+      // One row per block a customer falls in (see blocking_keys).
+      "CREATE TABLE customer_match_keys ("
+      " customer_id TEXT NOT NULL REFERENCES customers (id),"
+      " block_key TEXT NOT NULL);"
+      "CREATE INDEX customer_match_keys_by_key ON customer_match_keys (block_key, customer_id);"
+      "CREATE INDEX customer_match_keys_by_customer ON customer_match_keys (customer_id);"
+      "CREATE TABLE duplicate_pairs ("
+      " id TEXT PRIMARY KEY,"
+      " a TEXT NOT NULL REFERENCES customers (id),"
+      " b TEXT NOT NULL REFERENCES customers (id),"
+      " score REAL NOT NULL,"
+      " outcome TEXT NOT NULL,"
+      " reasons TEXT NOT NULL,"
+      " status TEXT NOT NULL,"
+      " found_at BIGINT NOT NULL,"
+      " version BIGINT NOT NULL,"
+      " UNIQUE (a, b));"
+      "CREATE INDEX duplicate_pairs_by_status ON duplicate_pairs (status, score, id);"
+      // The batch finder's runs; one without finished_at is resumed.
+      "CREATE TABLE duplicate_finder_runs ("
+      " id TEXT PRIMARY KEY,"
+      " started_at BIGINT NOT NULL,"
+      " last_customer_id TEXT NOT NULL,"
+      " finished_at BIGINT)");
+}
+
+// Customers stored before this area existed get their keys now.
+void backfill_match_keys(spi::Connection& connection) {
+  CustomerQuery query{.include_archived = false, .limit = 500};
+  for (;;) {
+    auto page = customer_page(connection, query);
+    for (const auto& customer : page) store_match_keys(connection, customer);
+    if (page.size() < query.limit) break;
+    query.after = page.back().id.to_string();
+  }
+}
+
+const Migration kMatchingMigrations[] = {
+    {1, "block keys, review queue, finder runs", create_matching_tables},
+    {2, "block keys of existing customers", backfill_match_keys},
+};
+
+std::string placeholders(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
+  return text;
+}
+
+std::vector<Uuid> customers_in_blocks(spi::Connection& connection, const std::vector<std::string>& keys) {
+  std::vector<spi::Value> params(keys.begin(), keys.end());
+  std::vector<Uuid> ids;
+  for (const auto& row : connection.query("SELECT DISTINCT customer_id FROM customer_match_keys WHERE block_key IN (" +
+                                              placeholders(keys.size()) + ")",
+                                          params)) {
+    ids.push_back(Uuid::parse(row.text(0)));
+  }
+  return ids;
+}
+
+}  // namespace
+
+SchemaArea customer_matching_schema() { return {"customer_matching", kMatchingMigrations}; }
+
+void store_match_keys(spi::Connection& connection, const Customer& customer) {
+  std::string id = customer.id.to_string();
+  spi::Value owner[] = {id};
+  connection.execute("DELETE FROM customer_match_keys WHERE customer_id = ?", owner);
+  if (customer.archived_at) return;
+  for (const auto& key : blocking_keys(identity_keys(customer))) {
+    spi::Value params[] = {id, key};
+    connection.execute("INSERT INTO customer_match_keys (customer_id, block_key) VALUES (?, ?)", params);
+  }
+}
+
+std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, const IdentityKeys& keys,
+                                                const MatchThresholds& thresholds,
+                                                const std::optional<Uuid>& exclude) {
+  auto blocks = blocking_keys(keys);
+  if (blocks.empty()) return {};
+  std::vector<DuplicateCandidate> candidates;
+  for (const auto& id : customers_in_blocks(connection, blocks)) {
+    if (exclude && id == *exclude) continue;
+    auto customer = find_customer(connection, id);
+    if (!customer || customer->archived_at) continue;
+    MatchScore match = compare_identities(keys, identity_keys(*customer), thresholds);
+    if (match.outcome != MatchOutcome::none) candidates.push_back({std::move(*customer), std::move(match)});
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& left, const auto& right) { return left.match.score > right.match.score; });
+  return candidates;
+}
+
+namespace {
+
+constexpr std::string_view kSelectPair =
+    "SELECT id, a, b, score, outcome, reasons, status, found_at, version FROM duplicate_pairs";
+
+MatchOutcome parse_outcome(std::string_view text) {
+  return text == "sure" ? MatchOutcome::sure : text == "probable" ? MatchOutcome::probable : MatchOutcome::none;
+}
+
+ReviewStatus parse_status(std::string_view text) {
+  return text == "dismissed" ? ReviewStatus::dismissed : text == "merged" ? ReviewStatus::merged : ReviewStatus::pending;
+}
+
+DuplicatePair pair_from_row(const spi::Row& row) {
+  return DuplicatePair{Uuid::parse(row.text(0)),
+                       Uuid::parse(row.text(1)),
+                       Uuid::parse(row.text(2)),
+                       row.real(3),
+                       parse_outcome(row.text(4)),
+                       nlohmann::json::parse(row.text(5)).get<std::vector<std::string>>(),
+                       parse_status(row.text(6)),
+                       Timestamp(std::chrono::microseconds(row.integer(7))),
+                       row.integer(8)};
+}
+
+}  // namespace
+
+bool queue_pair(spi::Connection& connection, const DuplicatePair& pair) {
+  spi::Value key[] = {pair.a.to_string(), pair.b.to_string()};
+  if (!connection.query("SELECT 1 FROM duplicate_pairs WHERE a = ? AND b = ?", key).empty()) return false;
+  spi::Value params[] = {pair.id.to_string(), pair.a.to_string(), pair.b.to_string(), pair.score,
+                         std::string(to_string(pair.outcome)), nlohmann::json(pair.reasons).dump(),
+                         std::string(to_string(pair.status)), std::int64_t{pair.found_at.time_since_epoch().count()},
+                         pair.version};
+  connection.execute(
+      "INSERT INTO duplicate_pairs (id, a, b, score, outcome, reasons, status, found_at, version)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      params);
+  return true;
+}
+
+std::optional<DuplicatePair> find_pair(spi::Connection& connection, const Uuid& id) {
+  static const std::string sql = std::string(kSelectPair) + " WHERE id = ?";
+  spi::Value params[] = {id.to_string()};
+  auto rows = connection.query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return pair_from_row(rows.front());
+}
+
+std::vector<DuplicatePair> pair_page(spi::Connection& connection, const ReviewQuery& query) {
+  std::string sql = std::string(kSelectPair) + " WHERE status = ?";
+  std::vector<spi::Value> params{std::string(to_string(query.status))};
+  if (!query.after.empty()) {
+    // Keyset paging on (score descending, id).
+    sql += " AND (score < (SELECT score FROM duplicate_pairs WHERE id = ?)"
+           " OR (score = (SELECT score FROM duplicate_pairs WHERE id = ?) AND id > ?))";
+    params.insert(params.end(), {query.after, query.after, query.after});
+  }
+  sql += " ORDER BY score DESC, id LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(query.limit));
+  std::vector<DuplicatePair> pairs;
+  for (const auto& row : connection.query(sql, params)) pairs.push_back(pair_from_row(row));
+  return pairs;
+}
+
+bool update_pair_status(spi::Connection& connection, const DuplicatePair& pair, std::int64_t expected_version) {
+  spi::Value params[] = {std::string(to_string(pair.status)), pair.id.to_string(), expected_version};
+  return connection.execute("UPDATE duplicate_pairs SET status = ?, version = version + 1 WHERE id = ? AND version = ?",
+                            params) == 1;
+}
+
+std::optional<FinderRun> open_finder_run(spi::Connection& connection) {
+  auto rows = connection.query(
+      "SELECT id, last_customer_id FROM duplicate_finder_runs WHERE finished_at IS NULL ORDER BY started_at LIMIT 1");
+  if (rows.empty()) return std::nullopt;
+  return FinderRun{Uuid::parse(rows.front().text(0)), rows.front().text(1)};
+}
+
+void insert_finder_run(spi::Connection& connection, const FinderRun& run, Timestamp now) {
+  spi::Value params[] = {run.id.to_string(), std::int64_t{now.time_since_epoch().count()}, run.last_customer_id};
+  connection.execute("INSERT INTO duplicate_finder_runs (id, started_at, last_customer_id) VALUES (?, ?, ?)", params);
+}
+
+void advance_finder_run(spi::Connection& connection, const FinderRun& run) {
+  spi::Value params[] = {run.last_customer_id, run.id.to_string()};
+  connection.execute("UPDATE duplicate_finder_runs SET last_customer_id = ? WHERE id = ?", params);
+}
+
+void finish_finder_run(spi::Connection& connection, const Uuid& run, Timestamp now) {
+  spi::Value params[] = {std::int64_t{now.time_since_epoch().count()}, run.to_string()};
+  connection.execute("UPDATE duplicate_finder_runs SET finished_at = ? WHERE id = ?", params);
+}
+
+}  // namespace relais::inline v1::detail

@@ -1,0 +1,349 @@
+// The write half of the legacy import: each row the LegacyReader hands out
+// becomes a new customer, is merged into the customer that already holds its
+// external id or surely is the same, or is rejected. One write transaction
+// per batch of rows: this is the bulk path.
+#include <relais/customers/customer_service.h>
+#include <relais/errors.h>
+
+#include "core/changes.h"
+#include "customers/customer_rules.h"
+#include "customers/customer_store.h"
+#include "customers/duplicate_store.h"
+#include "customers/import/import_store.h"
+#include "customers/import/legacy_reader.h"
+#include "workspace/workspace_core.h"
+
+#include <algorithm>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace relais {
+inline namespace v1 {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kEntity = "customer";
+
+// Identical to from_draft() in customer_service.cpp until both move to
+// customer_rules.h, so that create() and the import cannot drift.
+Customer from_draft(const CustomerDraft& draft, Customer customer) {
+  customer.kind = draft.kind;
+  customer.name = draft.name;
+  customer.phones = draft.phones;
+  customer.emails = draft.emails;
+  customer.siret = draft.siret;
+  customer.vat_number = draft.vat_number;
+  customer.sites = draft.sites;
+  customer.contacts = draft.contacts;
+  customer.notes = draft.notes;
+  customer.tags = draft.tags;
+  customer.external_ids = draft.external_ids;
+  return customer;
+}
+
+// Identical to field_changes() in customer_service.cpp (see from_draft).
+std::vector<FieldChange> field_changes(const Customer* before, const Customer& after) {
+  detail::ChangeList changes;
+  auto field = [&](std::string_view name, auto member) {
+    if (before) {
+      changes.compare(name, (*before).*member, after.*member);
+    } else {
+      changes.created(name, after.*member);
+    }
+  };
+  std::string kind(to_string(after.kind));
+  if (before) {
+    changes.compare("kind", std::string(to_string(before->kind)), kind);
+  } else {
+    changes.created("kind", kind);
+  }
+  field("name", &Customer::name);
+  field("phones", &Customer::phones);
+  field("emails", &Customer::emails);
+  field("siret", &Customer::siret);
+  field("vat_number", &Customer::vat_number);
+  field("sites", &Customer::sites);
+  field("contacts", &Customer::contacts);
+  field("notes", &Customer::notes);
+  field("tags", &Customer::tags);
+  field("external_ids", &Customer::external_ids);
+  auto archived = [](const Customer* customer) -> json {
+    if (!customer || !customer->archived_at) return nullptr;
+    return format_timestamp(*customer->archived_at);
+  };
+  changes.compare("archived_at", archived(before), archived(&after));
+  return changes.take();
+}
+
+// Identical to pair_record() in duplicate_finder.cpp until it moves to
+// duplicate_store.h: a queued pair is journaled the same way wherever found.
+detail::JournalRecord pair_record(const DuplicatePair& pair, std::string action) {
+  detail::ChangeList changes;
+  changes.created("a", pair.a.to_string());
+  changes.created("b", pair.b.to_string());
+  changes.created("score", pair.score);
+  changes.created("reasons", pair.reasons);
+  return {"duplicate_pair", pair.id.to_string(), std::move(action), changes.take()};
+}
+
+// A field the import overwrites only when Relais left it as last imported.
+// Values are compared as JSON; sites and contacts without their ids, which
+// normalize_customer assigns afresh to every row read.
+struct SnapshotField {
+  std::string_view name;
+  json (*value)(const Customer& customer);
+  void (*take)(Customer& into, const Customer& from);
+};
+
+template <auto Member>
+json value_of(const Customer& customer) {
+  return json(customer.*Member);
+}
+
+template <auto Member>
+json value_without_ids(const Customer& customer) {
+  json items(customer.*Member);
+  for (auto& item : items) item.erase("id");
+  return items;
+}
+
+template <auto Member>
+void take(Customer& into, const Customer& from) {
+  into.*Member = from.*Member;
+}
+
+// An address or contact updated from the file keeps its id in Relais.
+template <auto Member>
+void take_keeping_ids(Customer& into, const Customer& from) {
+  auto items = from.*Member;
+  const auto& kept = into.*Member;
+  for (std::size_t i = 0; i < items.size() && i < kept.size(); ++i) items[i].id = kept[i].id;
+  into.*Member = std::move(items);
+}
+
+const SnapshotField kSnapshotFields[] = {
+    {"kind", [](const Customer& customer) { return json(std::string(to_string(customer.kind))); },
+     take<&Customer::kind>},
+    {"name", value_of<&Customer::name>, take<&Customer::name>},
+    {"siret", value_of<&Customer::siret>, take<&Customer::siret>},
+    {"vat_number", value_of<&Customer::vat_number>, take<&Customer::vat_number>},
+    {"notes", value_of<&Customer::notes>, take<&Customer::notes>},
+    {"sites", value_without_ids<&Customer::sites>, take_keeping_ids<&Customer::sites>},
+    {"contacts", value_without_ids<&Customer::contacts>, take_keeping_ids<&Customer::contacts>},
+};
+
+// Lists merge as a union: a number or tag added on either side survives.
+constexpr std::vector<std::string> Customer::*kUnionFields[] = {&Customer::phones, &Customer::emails,
+                                                                &Customer::tags};
+
+bool is_empty(const json& value) { return value.is_null() || value.empty() || value == ""; }
+
+json snapshot_of(const Customer& file) {
+  json snapshot = json::object();
+  for (const auto& field : kSnapshotFields) snapshot[field.name] = field.value(file);
+  return snapshot;
+}
+
+std::string rejection_reason(std::size_t line, const InvalidInputError& error) {
+  std::string reason = "line " + std::to_string(line) + ": ";
+  for (std::size_t i = 0; i < error.field_errors().size(); ++i) {
+    const auto& field = error.field_errors()[i];
+    reason += (i ? "; " : "") + field.field + " = \"" + field.value + "\": " + field.message;
+  }
+  return reason;
+}
+
+// The rows of one batch, inside its write transaction.
+class BatchImport {
+ public:
+  BatchImport(detail::WriteScope& scope, const Clock& clock, const std::string& system,
+              const MatchThresholds& thresholds, ImportReport& report)
+      : scope_(scope), clock_(clock), system_(system), thresholds_(thresholds), report_(report) {}
+
+  void apply(detail::ReadRow& row) {
+    ++report_.rows;
+    if (auto* rejected = std::get_if<detail::RejectedRow>(&row)) {
+      reject(rejected->row, std::move(rejected->reason));
+    } else {
+      apply(std::get<detail::ImportedRow>(row));
+    }
+  }
+
+ private:
+  void apply(const detail::ImportedRow& row) {
+    Customer file;
+    try {
+      file = from_draft(detail::normalize_customer(row.draft, clock_), Customer{});
+    } catch (const InvalidInputError& error) {
+      reject(row.row, rejection_reason(row.line, error));
+      return;
+    }
+    auto& connection = scope_.connection();
+    if (auto id = detail::customer_with_external_id(connection, system_, row.external_id)) {
+      auto stored = detail::find_customer(connection, *id);
+      if (!stored) throw NotFoundError("customer", id->to_string());
+      merge_into(*stored, file, row.row);
+      return;
+    }
+    // Customers created by earlier rows of this file are in the base already
+    // (same transaction or an earlier batch), so they are candidates too.
+    auto candidates = detail::find_candidates(connection, identity_keys(file), thresholds_);
+    // A customer already holding another id of this system is another record
+    // there: never merged automatically, only queued.
+    auto target = std::find_if(candidates.begin(), candidates.end(), [&](const DuplicateCandidate& candidate) {
+      return candidate.match.outcome == MatchOutcome::sure && !candidate.customer.external_ids.contains(system_);
+    });
+    if (target != candidates.end()) {
+      merge_into(target->customer, file, row.row);
+      return;
+    }
+    Uuid created = create(std::move(file));
+    if (candidates.empty()) return;
+    for (auto& candidate : candidates) queue_for_review(created, candidate);
+    ++report_.queued_for_review;
+  }
+
+  void queue_for_review(const Uuid& created, DuplicateCandidate& candidate) {
+    const Uuid& existing = candidate.customer.id;
+    DuplicatePair pair{Uuid::generate(clock_), std::min(created, existing), std::max(created, existing),
+                       candidate.match.score, candidate.match.outcome, std::move(candidate.match.reasons),
+                       ReviewStatus::pending, scope_.now(), 1};
+    if (detail::queue_pair(scope_.connection(), pair)) scope_.record(pair_record(pair, "create"));
+  }
+
+  void reject(std::size_t row, std::string reason) {
+    ++report_.rejected;
+    report_.rejections.push_back({row, std::move(reason)});
+  }
+
+  Uuid create(Customer customer) {
+    customer.id = Uuid::generate(clock_);
+    customer.created_at = customer.updated_at = scope_.now();
+    customer.version = 1;
+    detail::insert_customer(scope_.connection(), customer);
+    scope_.record({std::string(kEntity), customer.id.to_string(), "create", field_changes(nullptr, customer)});
+    detail::save_import_snapshot(scope_.connection(), customer.id, system_, snapshot_of(customer).dump(), scope_.now());
+    ++report_.imported;
+    return customer.id;
+  }
+
+  // Writes the file's values into `stored` where Relais did not change them
+  // since the last import, and the new snapshot; writes nothing when the
+  // row brings nothing new.
+  void merge_into(const Customer& stored, const Customer& file, std::size_t row) {
+    auto& connection = scope_.connection();
+    std::optional<json> snapshot;
+    if (auto text = detail::find_import_snapshot(connection, stored.id, system_)) snapshot = json::parse(*text);
+    Customer merged = merged_values(stored, file, snapshot, row);
+    if (merged != stored) update(stored, std::move(merged));
+    json file_snapshot = snapshot_of(file);
+    if (snapshot != file_snapshot) {
+      detail::save_import_snapshot(connection, stored.id, system_, file_snapshot.dump(), scope_.now());
+    }
+    ++report_.merged;
+  }
+
+  // Three-way merge of each field between the last imported value (the
+  // snapshot), the file and Relais. Without a snapshot (first import from
+  // this system into that customer) the file only fills empty fields.
+  Customer merged_values(const Customer& stored, const Customer& file, const std::optional<json>& snapshot,
+                         std::size_t row) {
+    Customer merged = stored;
+    for (const auto& field : kSnapshotFields) {
+      json in_relais = field.value(stored);
+      json in_file = field.value(file);
+      if (in_file == in_relais) continue;
+      if (!snapshot) {
+        if (is_empty(in_relais)) field.take(merged, file);
+        continue;
+      }
+      json last = snapshot->value(field.name, json());
+      if (in_relais == last) {
+        field.take(merged, file);
+      } else if (in_file != last) {  // changed on both sides: Relais wins, the file's value is reported
+        report_.differences.push_back({row, stored.id, std::string(field.name), in_relais.dump(), in_file.dump()});
+      }
+    }
+    for (auto member : kUnionFields) {
+      auto& items = merged.*member;
+      for (const auto& item : file.*member) {
+        if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+      }
+    }
+    merged.external_ids[system_] = file.external_ids.at(system_);
+    return merged;
+  }
+
+  void update(const Customer& stored, Customer merged) {
+    merged.updated_at = scope_.now();
+    if (!detail::update_customer(scope_.connection(), merged, stored.version)) {
+      throw ConflictError("customer " + stored.id.to_string() + " changed during the import",
+                          {{"entity", "customer"}, {"id", stored.id.to_string()}});
+    }
+    merged.version = stored.version + 1;
+    scope_.record({std::string(kEntity), stored.id.to_string(), "update", field_changes(&stored, merged)});
+  }
+
+  detail::WriteScope& scope_;
+  const Clock& clock_;
+  const std::string& system_;
+  const MatchThresholds& thresholds_;
+  ImportReport& report_;
+};
+
+// Data rows of the file, for the progress total: a quick pass without the
+// validators, made only when someone watches the progress.
+std::size_t count_rows(std::string_view bytes, const detail::MappingProfile& profile) {
+  detail::LegacyReader reader(bytes, profile, {.run_validators = false});
+  detail::ReadRow row;
+  while (reader.next(row)) {
+  }
+  return reader.row_count();
+}
+
+std::string file_contents(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw NotFoundError("file", path);
+  std::ostringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
+}  // namespace
+
+ImportReport CustomerService::import_csv(std::string_view bytes, std::string_view profile_json,
+                                         const ImportOptions& options) {
+  if (options.batch_size == 0) throw InvalidInputError("batch_size", "0", "expected at least 1");
+  const detail::MappingProfile profile = detail::load_profile(std::string(profile_json));
+  detail::LegacyReader reader(bytes, profile);
+  ImportReport report;
+  report.source = profile.system;
+  report.charset = reader.charset();
+  ImportProgress progress{.rows_total = options.progress ? count_rows(bytes, profile) : 0};
+  std::vector<detail::ReadRow> batch;
+  batch.reserve(options.batch_size);
+  detail::ReadRow row;
+  for (bool more = true; more;) {
+    batch.clear();
+    while (batch.size() < options.batch_size && (more = reader.next(row))) batch.push_back(std::move(row));
+    if (batch.empty()) break;
+    core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
+      BatchImport import(scope, core_.clock(), profile.system, options.thresholds, report);
+      for (auto& read : batch) import.apply(read);
+    });
+    progress.rows_done += batch.size();
+    if (options.progress) options.progress(progress);
+  }
+  return report;
+}
+
+ImportReport CustomerService::import_file(const std::string& path, const std::string& profile_path,
+                                          const ImportOptions& options) {
+  const std::string profile = file_contents(profile_path);
+  return import_csv(file_contents(path), profile, options);
+}
+
+}  // namespace v1
+}  // namespace relais
