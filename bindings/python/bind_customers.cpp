@@ -1,5 +1,6 @@
 // Customers: value types, the service, and the French identifier validators.
 #include "binding.h"
+#include "customer_args.h"
 
 #include <relais/customers/customer.h>
 #include <relais/customers/customer_service.h>
@@ -12,18 +13,17 @@
 
 namespace relais::python {
 
-template <>
-struct EnumMembers<CustomerKind> {
-  static constexpr std::array members{
-      std::pair{CustomerKind::person, "person"},
-      std::pair{CustomerKind::company, "company"},
-  };
-};
+CustomerDraft make_draft(std::string name, const EnumArg<CustomerKind>& kind, Strings phones, Strings emails,
+                         std::string siret, std::string vat_number, py::detail::ItemsOf<Site> sites,
+                         py::detail::ItemsOf<Contact> contacts, std::string notes, Strings tags,
+                         ExternalIds external_ids) {
+  return {to_enum(kind, "kind"), std::move(name), std::move(phones), std::move(emails), std::move(siret),
+          std::move(vat_number), std::move(sites.items), std::move(contacts.items), std::move(notes),
+          std::move(tags), std::move(external_ids)};
+}
 
 namespace {
 
-using Strings = std::vector<std::string>;
-using ExternalIds = std::map<std::string, std::string>;
 using Release = py::call_guard<py::gil_scoped_release>;
 
 void bind_site(py::module_& m) {
@@ -96,24 +96,6 @@ void bind_customer(py::module_& m) {
       });
 }
 
-CustomerDraft make_draft(std::string name, const EnumArg<CustomerKind>& kind, Strings phones, Strings emails,
-                         std::string siret, std::string vat_number, py::detail::ItemsOf<Site> sites,
-                         py::detail::ItemsOf<Contact> contacts, std::string notes, Strings tags,
-                         ExternalIds external_ids) {
-  return {to_enum(kind, "kind"), std::move(name), std::move(phones), std::move(emails), std::move(siret),
-          std::move(vat_number), std::move(sites.items), std::move(contacts.items), std::move(notes),
-          std::move(tags), std::move(external_ids)};
-}
-
-// The keyword arguments shared by CustomerDraft(...) and CustomerService.create(...).
-auto draft_arguments() {
-  return std::make_tuple(py::kw_only(), py::arg("name"), py::arg("kind") = "person", py::arg("phones") = Strings(),
-                         py::arg("emails") = Strings(), py::arg("siret") = "", py::arg("vat_number") = "",
-                         py::arg("sites") = py::detail::ItemsOf<Site>(),
-                         py::arg("contacts") = py::detail::ItemsOf<Contact>(), py::arg("notes") = "",
-                         py::arg("tags") = Strings(), py::arg("external_ids") = ExternalIds());
-}
-
 void bind_drafts(py::module_& m) {
   py::class_<CustomerDraft> draft(m, "CustomerDraft", "What a caller gives to create a customer; CustomerService.create() also takes these keywords directly.");
   std::apply([&](auto&&... arguments) {
@@ -178,22 +160,28 @@ void bind_customer_service(py::module_& m) {
                                       "The workspace's customers (Workspace.customers). Every mutation is validated "
                                       "first (all field errors at once, nothing written), journaled, and announced "
                                       "as an event after commit. Thread-safe.");
-  service.def("create", [](CustomerService& customers, const CustomerDraft& draft) { return customers.create(draft); },
-              py::arg("draft"), Release(),
-              "Stores a new customer (version 1) from a CustomerDraft. Raises InvalidInputError, ConflictError "
+  service.def("create", [](CustomerService& customers, const CustomerDraft& draft, bool allow_duplicates) {
+    return customers.create(draft, CreateOptions{allow_duplicates, {}});
+  }, py::arg("draft"), py::kw_only(), py::arg("allow_duplicates") = false, Release(),
+              "Stores a new customer (version 1) from a CustomerDraft. Unless allow_duplicates=True, refuses a "
+              "customer that probably or surely is an existing one with DuplicateCustomerError (its `candidates` "
+              "say which; nothing written). Raises InvalidInputError, DuplicateCustomerError, ConflictError "
               "(an external id already used). Releases the GIL.");
   std::apply([&](auto&&... arguments) {
     service.def("create", [](CustomerService& customers, std::string name, const EnumArg<CustomerKind>& kind,
                              Strings phones, Strings emails, std::string siret, std::string vat_number,
                              py::detail::ItemsOf<Site> sites, py::detail::ItemsOf<Contact> contacts, std::string notes,
-                             Strings tags, ExternalIds external_ids) {
+                             Strings tags, ExternalIds external_ids, bool allow_duplicates) {
       return customers.create(make_draft(std::move(name), kind, std::move(phones), std::move(emails), std::move(siret),
                                          std::move(vat_number), std::move(sites), std::move(contacts),
-                                         std::move(notes), std::move(tags), std::move(external_ids)));
-    }, arguments..., Release(),
+                                         std::move(notes), std::move(tags), std::move(external_ids)),
+                              CreateOptions{allow_duplicates, {}});
+    }, arguments..., py::arg("allow_duplicates") = false, Release(),
                 "Stores a new customer (version 1) from keywords, as CustomerDraft(...) takes them. Phones in any "
-                "common French format are stored as E.164. Raises InvalidInputError (one FieldError per bad field), "
-                "ConflictError. Releases the GIL.");
+                "common French format are stored as E.164. Unless allow_duplicates=True, refuses a customer that "
+                "probably or surely is an existing one with DuplicateCustomerError (a ConflictError whose "
+                "`candidates` say which; nothing written). Raises InvalidInputError (one FieldError per bad "
+                "field), DuplicateCustomerError, ConflictError (an external id already used). Releases the GIL.");
   }, draft_arguments());
   service
       .def("get", [](const CustomerService& customers, const IdArg& id) { return customers.get(to_uuid(id)); },

@@ -3,6 +3,7 @@
 // scripts can catch either: `except KeyError` catches relais.NotFoundError.
 #include "binding.h"
 
+#include <relais/customers/duplicates.h>
 #include <relais/errors.h>
 
 #include <initializer_list>
@@ -18,6 +19,7 @@ struct ErrorTypes {
   PyObject* invalid_input = nullptr;
   PyObject* not_found = nullptr;
   PyObject* conflict = nullptr;
+  PyObject* duplicate_customer = nullptr;
   PyObject* permission_denied = nullptr;
   PyObject* storage = nullptr;
   PyObject* plugin = nullptr;
@@ -39,11 +41,13 @@ PyObject* add_error(py::module_& m, const char* name, std::initializer_list<PyOb
   return type;
 }
 
-void raise(PyObject* type, const Error& error, const py::object& field_errors = {}) {
+void raise(PyObject* type, const Error& error, const py::object& field_errors = {},
+           const py::object& candidates = {}) {
   py::object instance = py::reinterpret_borrow<py::object>(type)(error.what());
   instance.attr("code") = std::string(to_string(error.code()));
   instance.attr("context") = error.context();
   if (field_errors) instance.attr("field_errors") = field_errors;
+  if (candidates) instance.attr("candidates") = candidates;
   PyErr_SetObject(type, instance.ptr());
 }
 
@@ -54,6 +58,10 @@ void translate(std::exception_ptr pending) {
     raise(types.invalid_input, error, py::tuple(py::cast(error.field_errors())));
   } catch (const NotFoundError& error) {
     raise(types.not_found, error);
+  } catch (const DuplicateCustomerError& error) {
+    // Before ConflictError, of which it is a subclass. The candidates are
+    // relais.DuplicateCandidate objects (bound in bind_duplicates.cpp).
+    raise(types.duplicate_customer, error, {}, py::cast(error.candidates()));
   } catch (const ConflictError& error) {
     raise(types.conflict, error);
   } catch (const PermissionDeniedError& error) {
@@ -98,6 +106,13 @@ void bind_errors(py::module_& m) {
   types.conflict = add_error(m, "ConflictError", {types.error}, "conflict",
                              "The record changed since it was read (stale version), or a unique value is "
                              "taken; nothing was written.");
+  types.duplicate_customer = add_error(
+      m, "DuplicateCustomerError", {types.conflict}, "conflict",
+      "create() refused a customer that looks like existing ones (a probable or sure match); nothing was "
+      "written. A ConflictError, so conflict handlers catch it too. `candidates` is a list of "
+      "relais.DuplicateCandidate (customer, score, outcome, reasons), best first. Pass "
+      "allow_duplicates=True to create it anyway.");
+  py::setattr(types.duplicate_customer, "candidates", py::tuple());
   types.permission_denied = add_error(m, "PermissionDeniedError", {types.error, PyExc_PermissionError},
                                       "permission_denied", "The actor may not do this.");
   types.storage = add_error(m, "StorageError", {types.error}, "storage",

@@ -11,8 +11,11 @@
 #include <pybind11/stl.h>
 
 #include <array>
+#include <functional>
 #include <cctype>
 #include <chrono>
+#include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,6 +31,8 @@ void bind_core(py::module_& m);
 void bind_users(py::module_& m);
 void bind_customers(py::module_& m);
 void bind_workspace(py::module_& m);
+void bind_duplicates(py::module_& m);
+void bind_import(py::module_& m);
 
 // An id argument: a relais.Uuid or its canonical text. A malformed text raises
 // relais.InvalidInputError naming `field` (an implicit conversion would turn
@@ -90,6 +95,57 @@ std::chrono::microseconds to_duration(const DurationArg& duration);
 
 // Python's repr() of a text, for __repr__ methods.
 std::string quoted(const std::string& text);
+
+// A progress callback for a long C++ call that runs without the GIL:
+// progress=callable(done, total). The library calls function() on the calling
+// thread, between batches; the relay takes the GIL for the Python call. The
+// std::function captures only a pointer to the relay (the library may copy
+// it without the GIL). An exception raised by the callable aborts the C++
+// call (its batch rolls back) and is re-raised unchanged by call().
+//
+//   ProgressRelay relay(progress);
+//   options.progress = relay.function<FinderProgress>(&FinderProgress::customers_done, &FinderProgress::customers_total);
+//   return relay.call([&] { return service.find_duplicates(options); });
+class ProgressRelay {
+ public:
+  explicit ProgressRelay(std::optional<py::function> callable) : callable_(std::move(callable)) {}
+
+  template <typename Progress>
+  std::function<void(const Progress&)> function(std::size_t Progress::*done, std::size_t Progress::*total) {
+    if (!callable_) return {};
+    return [this, done, total](const Progress& progress) { report(progress.*done, progress.*total); };
+  }
+
+  // Runs `call` with the GIL released; re-raises the callable's exception.
+  template <typename Call>
+  auto call(Call&& call) -> decltype(call()) {
+    try {
+      py::gil_scoped_release release;
+      return call();
+    } catch (...) {
+      if (error_) std::rethrow_exception(error_);  // the GIL is held again here
+      throw;
+    }
+  }
+
+ private:
+  struct Aborted : std::exception {
+    const char* what() const noexcept override { return "aborted by the Python progress callback"; }
+  };
+
+  void report(std::size_t done, std::size_t total) {
+    py::gil_scoped_acquire gil;
+    try {
+      (*callable_)(done, total);
+    } catch (py::error_already_set&) {
+      error_ = std::current_exception();
+      throw Aborted();
+    }
+  }
+
+  std::optional<py::function> callable_;
+  std::exception_ptr error_;
+};
 
 }  // namespace relais::python
 

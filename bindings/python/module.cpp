@@ -9,5 +9,7 @@ PYBIND11_MODULE(_relais, m) {
   relais::python::bind_core(m);
   relais::python::bind_users(m);
   relais::python::bind_customers(m);
+  relais::python::bind_duplicates(m);
+  relais::python::bind_import(m);
   relais::python::bind_workspace(m);
 }

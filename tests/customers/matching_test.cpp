@@ -186,16 +186,16 @@ TEST(BlockingKeys, HoldsMeansSirenAndNamePrefixesByDepartment) {
   customer.emails = {"contact@durand.fr"};
   auto blocks = blocking_keys(identity_keys(customer));
   std::sort(blocks.begin(), blocks.end());
-  EXPECT_EQ(blocks, (std::vector<std::string>{"e:contact@durand.fr", "n:dura:35", "n:elec:35", "p:+33299112233",
+  EXPECT_EQ(blocks, (std::vector<std::string>{"e:contact@durand.fr", "n:dura:e:35", "n:elec:d:35", "p:+33299112233",
                                               "s:401234562"}));
   EXPECT_TRUE(blocking_keys(identity_keys(person("Li Wu", {}, {}, {}))).empty());
 }
 
 TEST(BlockingKeys, UsesThreeDigitDepartmentsOverseasAndADashWithoutPostcode) {
   auto overseas = blocking_keys(identity_keys(person("Jean Durand", {}, {}, site("1 rue Haute", "97110", "Pointe-à-Pitre"))));
-  EXPECT_EQ(overseas, (std::vector<std::string>{"n:dura:971", "n:jean:971"}));
+  EXPECT_EQ(overseas, (std::vector<std::string>{"n:dura:j:971", "n:jean:d:971"}));
   auto nowhere = blocking_keys(identity_keys(person("Jean Durand", {}, {}, {})));
-  EXPECT_EQ(nowhere, (std::vector<std::string>{"n:dura:-", "n:jean:-"}));
+  EXPECT_EQ(nowhere, (std::vector<std::string>{"n:dura:j:-", "n:jean:d:-"}));
 }
 
 TEST(BlockingKeys, KeepDuplicatesTogetherThroughATypoAMoveOrALostPhone) {

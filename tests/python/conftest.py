@@ -80,14 +80,29 @@ def workspace(uri):
 
 @pytest.fixture
 def new_customer(workspace):
-    """Creates a company customer; keyword arguments override the defaults."""
+    """Creates a company customer; keyword arguments override the defaults.
+
+    The first call of a test uses the defaults below; each further call gets
+    its own phone and email, so that customers created one after the other
+    are distinct and not refused as duplicates (create() refuses a customer
+    that looks like an existing one). A test that wants twins passes
+    allow_duplicates=True.
+    """
+    created = 0
+
     def create(**overrides):
+        nonlocal created
         fields = {
             "name": "Duret Électricité",
             "kind": "company",
             "phones": ["01 23 45 67 89"],
             "emails": ["Contact@Duret-Elec.FR"],
         }
+        if created:
+            fields["phones"] = [f"01 23 45 {created // 100:02d} {created % 100:02d}"]
+            fields["emails"] = [f"contact{created}@duret-elec.fr"]
         fields.update(overrides)
-        return workspace.customers.create(**fields)
+        customer = workspace.customers.create(**fields)
+        created += 1
+        return customer
     return create

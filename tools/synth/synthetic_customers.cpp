@@ -3,8 +3,10 @@
 #include "french_names.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <random>
+#include <unordered_set>
 #include <string_view>
 #include <utility>
 
@@ -18,6 +20,11 @@ using data::Town;
 // std::mt19937_64 is specified bit for bit by the standard, its
 // distributions are not: everything here is derived from the raw 64-bit
 // output so a seed gives the same records with every standard library.
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 class Random {
  public:
   explicit Random(std::uint64_t seed) : engine_(seed) {}
@@ -46,8 +53,31 @@ class Random {
     for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[below(i)]);
   }
 
+  // A mailbox belongs to one person: a namesake gets "helene.martin2@..."
+  // as the provider would make them choose. Kept here, with the rest of the
+  // generation state, so the same seed still gives the same addresses.
+  // Compared without case, as mail servers (and the matcher) do.
+  std::string unique_email(const std::string& local, const std::string& domain) {
+    std::string email = local + "@" + domain;
+    for (int suffix = 2; !taken_emails_.insert(lowercase(email)).second; ++suffix) {
+      email = local + std::to_string(suffix) + "@" + domain;
+    }
+    return email;
+  }
+
+  // A company's own domain, "<name>-<town>.fr", numbered when another
+  // company of the same name in the same town already registered it.
+  std::string unique_domain(const std::string& name) {
+    std::string domain = name + ".fr";
+    for (int suffix = 2; !taken_emails_.insert("@" + domain).second; ++suffix) {
+      domain = name + std::to_string(suffix) + ".fr";
+    }
+    return domain;
+  }
+
  private:
   std::mt19937_64 engine_;
+  std::unordered_set<std::string> taken_emails_;
 };
 
 // ---- text -----------------------------------------------------------------
@@ -263,16 +293,16 @@ std::string first_name(Random& random) {
 std::string personal_email(Random& random, std::string_view first, std::string_view last) {
   const std::string provider(random.pick(data::email_providers()));
   switch (random.below(4)) {
-    case 0: return slug(first, "") + slug(last, "") + std::to_string(10 + random.below(90)) + "@" + provider;
-    case 1: return slug(first, "").substr(0, 1) + slug(last, "") + "@" + provider;
+    case 0: return random.unique_email(slug(first, "") + slug(last, "") + std::to_string(10 + random.below(90)), provider);
+    case 1: return random.unique_email(slug(first, "").substr(0, 1) + slug(last, ""), provider);
     case 2: {
       // Some people keep the capitals they were given at the shop.
       std::string local = fold_accents(first) + "." + slug(last, "");
       local.erase(std::remove_if(local.begin(), local.end(), [](char c) { return c == ' ' || c == '\''; }),
                   local.end());
-      return local + "@" + provider;
+      return random.unique_email(local, provider);
     }
-    default: return slug(first, "-") + "." + slug(last, "") + "@" + provider;
+    default: return random.unique_email(slug(first, "-") + "." + slug(last, ""), provider);
   }
 }
 
@@ -314,8 +344,8 @@ Entity couple(Random& random, std::string surname, const Town& town) {
   entity.draft.name = "M. et Mme " + entity.surname;
   entity.phone_numbers.push_back(landline_number(random, town));
   if (random.chance(0.6)) {
-    entity.draft.emails.push_back("famille." + slug(entity.surname, "") + "@" +
-                                  std::string(random.pick(data::email_providers())));
+    entity.draft.emails.push_back(
+        random.unique_email("famille." + slug(entity.surname, ""), std::string(random.pick(data::email_providers()))));
   }
   for (const auto names : {data::female_first_names(), data::male_first_names()}) {
     entity.draft.contacts.push_back(
@@ -369,10 +399,11 @@ Entity company(Random& random, std::string core, std::string legal_form, std::st
   // The town is part of the address so two companies of the same name in
   // two towns never share an email.
   const bool own_domain = random.chance(0.5);
-  const std::string domain = own_domain ? slug(entity.company_core, "-") + "-" + slug(town.name, "-") + ".fr"
+  const std::string domain = own_domain ? random.unique_domain(slug(entity.company_core, "-") + "-" + slug(town.name, "-"))
                                         : std::string(random.pick(data::email_providers()));
-  entity.draft.emails.push_back(
-      (own_domain ? "contact" : slug(entity.company_core, ".") + "." + slug(town.name, "")) + "@" + domain);
+  entity.draft.emails.push_back(own_domain ? "contact@" + domain
+                                           : random.unique_email(slug(entity.company_core, ".") + "." +
+                                                                     slug(town.name, ""), domain));
   for (std::size_t i = 0, count = 1 + random.below(2); i < count; ++i) {
     const std::string first = first_name(random);
     const std::string last = i == 0 && !entity.surname.empty() ? entity.surname : std::string(random.pick(data::surnames()));

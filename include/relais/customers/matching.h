@@ -68,14 +68,14 @@ RELAIS_API IdentityKeys identity_keys(const CustomerDraft& draft);
 // The blocks a customer falls in; two customers are compared only if they
 // share one:
 //   "p:<phone>", "e:<email>", "s:<siren>"  exact identifiers;
-//   "n:<word prefix>:<department>"         the first four letters of each of
-//     the first two name words of 3+ letters, by department of each postcode
-//     ("-" without one): "n:dura:35", "n:jean:35".
-// A duplicate with a typo in its name and a new address still shares a
-// phone or email block; one that lost its phone still shares a name block,
-// as a typo rarely hits both words' first four letters. Name words never
-// form a block alone, which would put every "jean" of the base together:
-// with the department, blocks stay around a few dozen customers.
+//   "n:<prefix>:<initial>:<department>" for each of the first two name
+//     words of 3+ letters: its first four letters and the other word's
+//     initial, by department of each postcode ("-" without one):
+//     "n:dura:j:35" and "n:jean:d:35".
+// A duplicate with a typo in one name word still shares the other word's
+// name block, and a phone or email block. Name words never form a block
+// alone: that would put every "martin" of a department together and make
+// the batch finder quadratic.
 RELAIS_API std::vector<std::string> blocking_keys(const IdentityKeys& keys);
 
 struct MatchScore {
