@@ -13,9 +13,6 @@
 namespace relais::bench {
 namespace {
 
-// About 1.35 records per entity: 74,000 entities make ~100,000 customers.
-std::size_t entities_for(std::int64_t customers) { return static_cast<std::size_t>(customers) * 74 / 100; }
-
 std::map<Uuid, std::size_t> entity_by_customer(Workspace& ws) {
   std::map<Uuid, std::size_t> entities;
   CustomerQuery query{.limit = 500};

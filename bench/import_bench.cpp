@@ -84,7 +84,7 @@ void BM_ImportCsvIntoBase(benchmark::State& state) {
   const std::string& csv = generated_csv(static_cast<std::size_t>(state.range(0)));
   ScratchFolder folder;
   std::string path = folder.file("base.db");
-  copy_generated_base(74000, path);  // ~100,000 customers: the duplicate benchmarks' base
+  copy_generated_base(entities_for(100000), path);
   auto ws = Workspace::open("sqlite://" + path + "?synchronous=NORMAL");
   for (auto _ : state) run_import(state, ws, csv);
 }

@@ -232,6 +232,21 @@ Customer customer_from_json(const nlohmann::json& json) {
   return customer;
 }
 
+Customer from_draft(const CustomerDraft& draft, Customer customer) {
+  customer.kind = draft.kind;
+  customer.name = draft.name;
+  customer.phones = draft.phones;
+  customer.emails = draft.emails;
+  customer.siret = draft.siret;
+  customer.vat_number = draft.vat_number;
+  customer.sites = draft.sites;
+  customer.contacts = draft.contacts;
+  customer.notes = draft.notes;
+  customer.tags = draft.tags;
+  customer.external_ids = draft.external_ids;
+  return customer;
+}
+
 std::vector<FieldChange> customer_changes(const Customer* before, const Customer& after) {
   nlohmann::json new_fields = customer_json(after);
   nlohmann::json old_fields = before ? customer_json(*before) : nlohmann::json();

@@ -25,6 +25,8 @@ CustomerDraft normalize_customer(const CustomerDraft& draft, const Clock& clock)
 // validate again.
 CustomerDraft apply_changes(const Customer& customer, const CustomerChanges& changes);
 CustomerDraft draft_of(const Customer& customer);
+// `customer` with every field a draft holds replaced by the draft's.
+Customer from_draft(const CustomerDraft& draft, Customer customer);
 
 // The fields a customer's journal entries list, in their order.
 inline constexpr std::string_view kRecordFields[] = {"kind",  "name",     "phones", "emails", "siret",       "vat_number",

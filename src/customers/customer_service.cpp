@@ -15,20 +15,6 @@ namespace {
 constexpr std::size_t kMaxPageSize = 500;
 constexpr std::string_view kEntity = "customer";
 
-Customer from_draft(const CustomerDraft& draft, Customer customer) {
-  customer.kind = draft.kind;
-  customer.name = draft.name;
-  customer.phones = draft.phones;
-  customer.emails = draft.emails;
-  customer.siret = draft.siret;
-  customer.vat_number = draft.vat_number;
-  customer.sites = draft.sites;
-  customer.contacts = draft.contacts;
-  customer.notes = draft.notes;
-  customer.tags = draft.tags;
-  customer.external_ids = draft.external_ids;
-  return customer;
-}
 
 void ensure_external_ids_free(spi::Connection& connection, const Customer& customer) {
   if (auto owner = detail::external_id_owner(connection, customer)) {
@@ -63,7 +49,7 @@ Customer change_customer(detail::WorkspaceCore& core, const Uuid& id, std::int64
 Customer CustomerService::create(const CustomerDraft& draft, const CreateOptions& options) {
   CustomerDraft normalized = detail::normalize_customer(draft, core_.clock());
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    Customer customer = from_draft(normalized, Customer{});
+    Customer customer = detail::from_draft(normalized, Customer{});
     if (!options.allow_duplicates) {
       // Checked inside the write transaction: a twin created concurrently by
       // another process cannot slip in between the check and the insert.
@@ -82,7 +68,7 @@ Customer CustomerService::create(const CustomerDraft& draft, const CreateOptions
 
 std::vector<DuplicateCandidate> CustomerService::check_duplicates(const CustomerDraft& candidate,
                                                                   const MatchThresholds& thresholds) const {
-  Customer normalized = from_draft(detail::normalize_customer(candidate, core_.clock()), Customer{});
+  Customer normalized = detail::from_draft(detail::normalize_customer(candidate, core_.clock()), Customer{});
   return core_.read([&](spi::Connection& connection) {
     return detail::find_candidates(connection, identity_keys(normalized), thresholds);
   });
@@ -98,7 +84,7 @@ Customer CustomerService::get(const Uuid& id) const {
 
 Customer CustomerService::update(const Uuid& id, std::int64_t expected_version, const CustomerChanges& changes) {
   return change_customer(core_, id, expected_version, "update", [&](const Customer& stored) {
-    return from_draft(detail::normalize_customer(detail::apply_changes(stored, changes), core_.clock()), stored);
+    return detail::from_draft(detail::normalize_customer(detail::apply_changes(stored, changes), core_.clock()), stored);
   });
 }
 

@@ -89,14 +89,6 @@ class BlockIndex {
   std::vector<std::size_t> seen_by_;  // the entry whose comparisons last reached each entry
 };
 
-detail::JournalRecord pair_record(const DuplicatePair& pair, std::string action) {
-  detail::ChangeList changes;
-  changes.created("a", pair.a.to_string());
-  changes.created("b", pair.b.to_string());
-  changes.created("score", pair.score);
-  changes.created("reasons", pair.reasons);
-  return {"duplicate_pair", pair.id.to_string(), std::move(action), changes.take()};
-}
 
 // Opens a new run or picks up the one a crash left unfinished.
 detail::FinderRun start_run(detail::WorkspaceCore& core, FinderReport& report) {
@@ -144,7 +136,7 @@ FinderReport CustomerService::find_duplicates(const FinderOptions& options) {
                              std::move(score.reasons), ReviewStatus::pending, scope.now(), 1};
           if (!detail::queue_pair(scope.connection(), pair)) return;
           (pair.outcome == MatchOutcome::sure ? report.sure : report.probable) += 1;
-          scope.record(pair_record(pair, "create"));
+          scope.record(detail::pair_record(pair, "create"));
         });
       }
       run.last_customer_id = index.id(end - 1).to_string();

@@ -1,5 +1,6 @@
 #include "customers/duplicate_store.h"
 
+#include "core/changes.h"
 #include "customers/customer_store.h"
 
 #include <algorithm>
@@ -129,6 +130,15 @@ DuplicatePair pair_from_row(const spi::Row& row) {
 }
 
 }  // namespace
+
+JournalRecord pair_record(const DuplicatePair& pair, std::string action) {
+  ChangeList changes;
+  changes.created("a", pair.a.to_string());
+  changes.created("b", pair.b.to_string());
+  changes.created("score", pair.score);
+  changes.created("reasons", pair.reasons);
+  return {"duplicate_pair", pair.id.to_string(), std::move(action), changes.take()};
+}
 
 bool queue_pair(spi::Connection& connection, const DuplicatePair& pair) {
   spi::Value key[] = {pair.a.to_string(), pair.b.to_string()};

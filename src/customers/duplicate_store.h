@@ -5,6 +5,7 @@
 #include <relais/customers/duplicates.h>
 #include <relais/spi/storage.h>
 
+#include "journal/journal.h"
 #include "storage/migrations.h"
 
 #include <optional>
@@ -26,6 +27,9 @@ std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, con
 }  // namespace relais::inline v1::detail
 
 namespace relais::inline v1::detail {
+
+// The journal entry of a queued pair (or of a change to it).
+JournalRecord pair_record(const DuplicatePair& pair, std::string action);
 
 // Queues the pair (a < b) unless it is already known; returns whether it
 // was new.

@@ -26,67 +26,7 @@ using nlohmann::json;
 
 constexpr std::string_view kEntity = "customer";
 
-// Identical to from_draft() in customer_service.cpp until both move to
-// customer_rules.h, so that create() and the import cannot drift.
-Customer from_draft(const CustomerDraft& draft, Customer customer) {
-  customer.kind = draft.kind;
-  customer.name = draft.name;
-  customer.phones = draft.phones;
-  customer.emails = draft.emails;
-  customer.siret = draft.siret;
-  customer.vat_number = draft.vat_number;
-  customer.sites = draft.sites;
-  customer.contacts = draft.contacts;
-  customer.notes = draft.notes;
-  customer.tags = draft.tags;
-  customer.external_ids = draft.external_ids;
-  return customer;
-}
 
-// Identical to field_changes() in customer_service.cpp (see from_draft).
-std::vector<FieldChange> field_changes(const Customer* before, const Customer& after) {
-  detail::ChangeList changes;
-  auto field = [&](std::string_view name, auto member) {
-    if (before) {
-      changes.compare(name, (*before).*member, after.*member);
-    } else {
-      changes.created(name, after.*member);
-    }
-  };
-  std::string kind(to_string(after.kind));
-  if (before) {
-    changes.compare("kind", std::string(to_string(before->kind)), kind);
-  } else {
-    changes.created("kind", kind);
-  }
-  field("name", &Customer::name);
-  field("phones", &Customer::phones);
-  field("emails", &Customer::emails);
-  field("siret", &Customer::siret);
-  field("vat_number", &Customer::vat_number);
-  field("sites", &Customer::sites);
-  field("contacts", &Customer::contacts);
-  field("notes", &Customer::notes);
-  field("tags", &Customer::tags);
-  field("external_ids", &Customer::external_ids);
-  auto archived = [](const Customer* customer) -> json {
-    if (!customer || !customer->archived_at) return nullptr;
-    return format_timestamp(*customer->archived_at);
-  };
-  changes.compare("archived_at", archived(before), archived(&after));
-  return changes.take();
-}
-
-// Identical to pair_record() in duplicate_finder.cpp until it moves to
-// duplicate_store.h: a queued pair is journaled the same way wherever found.
-detail::JournalRecord pair_record(const DuplicatePair& pair, std::string action) {
-  detail::ChangeList changes;
-  changes.created("a", pair.a.to_string());
-  changes.created("b", pair.b.to_string());
-  changes.created("score", pair.score);
-  changes.created("reasons", pair.reasons);
-  return {"duplicate_pair", pair.id.to_string(), std::move(action), changes.take()};
-}
 
 // A field the import overwrites only when Relais left it as last imported.
 // Values are compared as JSON; sites and contacts without their ids, which
@@ -104,9 +44,9 @@ json value_of(const Customer& customer) {
 
 template <auto Member>
 json value_without_ids(const Customer& customer) {
-  json items(customer.*Member);
-  for (auto& item : items) item.erase("id");
-  return items;
+  auto items = customer.*Member;
+  for (auto& item : items) item.id = Uuid{};
+  return json(items);
 }
 
 template <auto Member>
@@ -175,7 +115,7 @@ class BatchImport {
   void apply(const detail::ImportedRow& row) {
     Customer file;
     try {
-      file = from_draft(detail::normalize_customer(row.draft, clock_), Customer{});
+      file = detail::from_draft(detail::normalize_customer(row.draft, clock_), Customer{});
     } catch (const InvalidInputError& error) {
       reject(row.row, rejection_reason(row.line, error));
       return;
@@ -210,7 +150,7 @@ class BatchImport {
     DuplicatePair pair{Uuid::generate(clock_), std::min(created, existing), std::max(created, existing),
                        candidate.match.score, candidate.match.outcome, std::move(candidate.match.reasons),
                        ReviewStatus::pending, scope_.now(), 1};
-    if (detail::queue_pair(scope_.connection(), pair)) scope_.record(pair_record(pair, "create"));
+    if (detail::queue_pair(scope_.connection(), pair)) scope_.record(detail::pair_record(pair, "create"));
   }
 
   void reject(std::size_t row, std::string reason) {
@@ -223,7 +163,7 @@ class BatchImport {
     customer.created_at = customer.updated_at = scope_.now();
     customer.version = 1;
     detail::insert_customer(scope_.connection(), customer);
-    scope_.record({std::string(kEntity), customer.id.to_string(), "create", field_changes(nullptr, customer)});
+    scope_.record({std::string(kEntity), customer.id.to_string(), "create", detail::customer_changes(nullptr, customer)});
     detail::save_import_snapshot(scope_.connection(), customer.id, system_, snapshot_of(customer).dump(), scope_.now());
     ++report_.imported;
     return customer.id;
@@ -283,7 +223,7 @@ class BatchImport {
                           {{"entity", "customer"}, {"id", stored.id.to_string()}});
     }
     merged.version = stored.version + 1;
-    scope_.record({std::string(kEntity), stored.id.to_string(), "update", field_changes(&stored, merged)});
+    scope_.record({std::string(kEntity), stored.id.to_string(), "update", detail::customer_changes(&stored, merged)});
   }
 
   detail::WriteScope& scope_;
