@@ -10,7 +10,7 @@ namespace {
 
 std::filesystem::path cache_file(std::size_t entities) {
   return std::filesystem::temp_directory_path() /
-         ("relais-bench-base-v1-" + std::to_string(entities) + ".db");
+         ("relais-bench-base-v2-" + std::to_string(entities) + ".db");
 }
 
 void build_base(std::size_t entities, const std::filesystem::path& path) {

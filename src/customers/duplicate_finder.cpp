@@ -37,13 +37,7 @@ std::map<std::string, std::string> candidates_context(const std::vector<Duplicat
 class BlockIndex {
  public:
   explicit BlockIndex(spi::Connection& connection) {
-    CustomerQuery query{.limit = 500};
-    for (;;) {
-      auto page = detail::customer_page(connection, query);
-      for (const auto& customer : page) entries_.push_back({customer.id, identity_keys(customer)});
-      if (page.size() < query.limit) break;
-      query.after = page.back().id.to_string();
-    }
+    for (auto& stored : detail::all_identities(connection)) entries_.push_back({stored.id, std::move(stored.keys)});
     std::sort(entries_.begin(), entries_.end(), [](const auto& l, const auto& r) { return l.id < r.id; });
     for (std::size_t i = 0; i < entries_.size(); ++i) {
       for (auto& key : blocking_keys(entries_[i].keys)) blocks_[std::move(key)].push_back(i);

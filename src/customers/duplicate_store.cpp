@@ -18,6 +18,11 @@ void create_matching_tables(spi::Connection& connection) {
       " block_key TEXT NOT NULL);"
       "CREATE INDEX customer_match_keys_by_key ON customer_match_keys (block_key, customer_id);"
       "CREATE INDEX customer_match_keys_by_customer ON customer_match_keys (customer_id);"
+      // Each customer's comparison keys, so candidates are scored without
+      // loading whole records.
+      "CREATE TABLE customer_identities ("
+      " customer_id TEXT PRIMARY KEY REFERENCES customers (id),"
+      " identity TEXT NOT NULL);"
       "CREATE TABLE duplicate_pairs ("
       " id TEXT PRIMARY KEY,"
       " a TEXT NOT NULL REFERENCES customers (id),"
@@ -60,18 +65,48 @@ std::string placeholders(std::size_t count) {
   return text;
 }
 
-std::vector<Uuid> customers_in_blocks(spi::Connection& connection, const std::vector<std::string>& keys) {
-  std::vector<spi::Value> params(keys.begin(), keys.end());
-  std::vector<Uuid> ids;
-  for (const auto& row : connection.query("SELECT DISTINCT customer_id FROM customer_match_keys WHERE block_key IN (" +
-                                              placeholders(keys.size()) + ")",
-                                          params)) {
-    ids.push_back(Uuid::parse(row.text(0)));
+nlohmann::json identity_json(const IdentityKeys& keys) {
+  return {{"company", keys.company}, {"name", keys.name},       {"legal_form", keys.legal_form},
+          {"phones", keys.phones},   {"emails", keys.emails},   {"siren", keys.siren},
+          {"siret", keys.siret},     {"addresses", keys.addresses}, {"postcodes", keys.postcodes}};
+}
+
+IdentityKeys identity_from_json(const nlohmann::json& json) {
+  IdentityKeys keys;
+  json.at("company").get_to(keys.company);
+  json.at("name").get_to(keys.name);
+  json.at("legal_form").get_to(keys.legal_form);
+  json.at("phones").get_to(keys.phones);
+  json.at("emails").get_to(keys.emails);
+  json.at("siren").get_to(keys.siren);
+  json.at("siret").get_to(keys.siret);
+  json.at("addresses").get_to(keys.addresses);
+  json.at("postcodes").get_to(keys.postcodes);
+  return keys;
+}
+
+// The stored keys of every customer sharing one of `blocks`.
+std::vector<StoredIdentity> identities_in_blocks(spi::Connection& connection, const std::vector<std::string>& blocks) {
+  std::vector<spi::Value> params(blocks.begin(), blocks.end());
+  std::vector<StoredIdentity> identities;
+  for (const auto& row : connection.query(
+           "SELECT customer_id, identity FROM customer_identities WHERE customer_id IN"
+           " (SELECT customer_id FROM customer_match_keys WHERE block_key IN (" + placeholders(blocks.size()) + "))",
+           params)) {
+    identities.push_back({Uuid::parse(row.text(0)), identity_from_json(nlohmann::json::parse(row.text(1)))});
   }
-  return ids;
+  return identities;
 }
 
 }  // namespace
+
+std::vector<StoredIdentity> all_identities(spi::Connection& connection) {
+  std::vector<StoredIdentity> identities;
+  for (const auto& row : connection.query("SELECT customer_id, identity FROM customer_identities ORDER BY customer_id")) {
+    identities.push_back({Uuid::parse(row.text(0)), identity_from_json(nlohmann::json::parse(row.text(1)))});
+  }
+  return identities;
+}
 
 SchemaArea customer_matching_schema() { return {"customer_matching", kMatchingMigrations}; }
 
@@ -79,11 +114,15 @@ void store_match_keys(spi::Connection& connection, const Customer& customer) {
   std::string id = customer.id.to_string();
   spi::Value owner[] = {id};
   connection.execute("DELETE FROM customer_match_keys WHERE customer_id = ?", owner);
+  connection.execute("DELETE FROM customer_identities WHERE customer_id = ?", owner);
   if (customer.archived_at) return;
-  for (const auto& key : blocking_keys(identity_keys(customer))) {
+  IdentityKeys keys = identity_keys(customer);
+  for (const auto& key : blocking_keys(keys)) {
     spi::Value params[] = {id, key};
     connection.execute("INSERT INTO customer_match_keys (customer_id, block_key) VALUES (?, ?)", params);
   }
+  spi::Value identity[] = {id, identity_json(keys).dump()};
+  connection.execute("INSERT INTO customer_identities (customer_id, identity) VALUES (?, ?)", identity);
 }
 
 std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, const IdentityKeys& keys,
@@ -92,12 +131,15 @@ std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, con
   auto blocks = blocking_keys(keys);
   if (blocks.empty()) return {};
   std::vector<DuplicateCandidate> candidates;
-  for (const auto& id : customers_in_blocks(connection, blocks)) {
-    if (exclude && id == *exclude) continue;
-    auto customer = find_customer(connection, id);
-    if (!customer || customer->archived_at) continue;
-    MatchScore match = compare_identities(keys, identity_keys(*customer), thresholds);
-    if (match.outcome != MatchOutcome::none) candidates.push_back({std::move(*customer), std::move(match)});
+  // Scored on stored keys; only the matches are loaded whole. Archived
+  // customers have no stored keys.
+  for (auto& stored : identities_in_blocks(connection, blocks)) {
+    if (exclude && stored.id == *exclude) continue;
+    MatchScore match = compare_identities(keys, stored.keys, thresholds);
+    if (match.outcome == MatchOutcome::none) continue;
+    if (auto customer = find_customer(connection, stored.id)) {
+      candidates.push_back({std::move(*customer), std::move(match)});
+    }
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const auto& left, const auto& right) { return left.match.score > right.match.score; });

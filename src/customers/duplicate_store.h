@@ -18,6 +18,14 @@ SchemaArea customer_matching_schema();
 // Replaces the block keys of `customer` (none when archived).
 void store_match_keys(spi::Connection& connection, const Customer& customer);
 
+// A customer's comparison keys as stored for matching.
+struct StoredIdentity {
+  Uuid id;
+  IdentityKeys keys;
+};
+// Every unarchived customer's keys, ordered by id (text order).
+std::vector<StoredIdentity> all_identities(spi::Connection& connection);
+
 // Unarchived customers sharing a block with `keys`, other than `exclude`,
 // scored against them; those at least probable, best first.
 std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, const IdentityKeys& keys,
