@@ -2,11 +2,14 @@
 
 #include "french_names.h"
 
+#include <relais/customers/validation.h>
+
 #include <algorithm>
 #include <cctype>
 #include <array>
 #include <random>
 #include <unordered_set>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 
@@ -168,17 +171,13 @@ std::string with_typo(Random& random, std::string text) {
 
 // ---- identifiers and phones ----------------------------------------------
 
-// The digit that, appended to `payload`, makes the whole pass the Luhn
-// check used by SIREN and SIRET: counted from the right, the key is not
-// doubled, so the payload's last digit is.
-char luhn_key(std::string_view payload) {
-  int sum = 0;
-  for (std::size_t i = 0; i < payload.size(); ++i) {
-    int digit = payload[payload.size() - 1 - i] - '0';
-    if (i % 2 == 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
+// The key digit that makes `payload` + key a valid SIREN or SIRET, asked of
+// the library's own validator so the rule lives in one place.
+char key_digit(std::string_view payload, bool (*is_valid)(std::string_view) noexcept) {
+  for (char key = '0'; key <= '9'; ++key) {
+    if (is_valid(std::string(payload) + key)) return key;
   }
-  return static_cast<char>('0' + (10 - sum % 10) % 10);
+  throw std::logic_error("no key digit makes " + std::string(payload) + " valid");
 }
 
 std::string new_siren(Random& random) {
@@ -189,14 +188,14 @@ std::string new_siren(Random& random) {
   do {
     payload = std::to_string(3 + random.below(7)) + random.digits(7);
   } while (payload == "35600000");
-  return payload + luhn_key(payload);
+  return payload + key_digit(payload, is_valid_siren);
 }
 
 // The SIRET of establishment number `establishment` (1 = head office).
 std::string siret_of(std::string_view siren, std::size_t establishment) {
   std::string number = std::to_string(establishment);
   std::string payload = std::string(siren) + std::string(4 - number.size(), '0') + number;
-  return payload + luhn_key(payload);
+  return payload + key_digit(payload, is_valid_siret);
 }
 
 std::string vat_number_of(std::string_view siren) {
