@@ -26,8 +26,12 @@ fs::path locale_dir() {
   return resource_dir(RELAIS_CLI_INSTALLED_LOCALE_DIR, RELAIS_CLI_BUILD_LOCALE_DIR);
 }
 
+fs::path demo_data_dir() {
+  return resource_dir(RELAIS_CLI_INSTALLED_DATA_DIR, RELAIS_CLI_SOURCE_DATA_DIR);
+}
+
 fs::path demo_data_file() {
-  return resource_dir(RELAIS_CLI_INSTALLED_DATA_DIR, RELAIS_CLI_SOURCE_DATA_DIR) / "demo-customers.json";
+  return demo_data_dir() / "demo-customers.json";
 }
 
 }  // namespace relais::cli

@@ -1,7 +1,8 @@
 """The relais command-line tool, run as a subprocess the way the staff run it.
 
 Environment: RELAIS_CLI (the executable), RELAIS_DEMO_DATA (the demo data
-file, read here to derive what the demo must print) and RELAIS_PLUGIN_PATH.
+file, read here to derive what the demo must print; the legacy exports the
+demo imports are next to it) and RELAIS_PLUGIN_PATH.
 """
 import json
 import os
@@ -13,6 +14,17 @@ from pathlib import Path
 
 RELAIS = os.environ["RELAIS_CLI"]
 DEMO = json.loads(Path(os.environ["RELAIS_DEMO_DATA"]).read_text(encoding="utf-8"))
+# The legacy exports the demo imports, in order, with their profile's system
+# and the charset they are written in (see docs/importing.md).
+LEGACY = [("erp-mde-clients.csv", "erp", "UTF-8"), ("sage100-clients.csv", "sage", "WINDOWS-1252")]
+FRENCH_IMPORT = re.compile(r"Import du fichier (\S+) \((\w+)\) :\n  encodage détecté : (\S+)\n"
+                           r"  (\d+) lignes? lues? : (\d+) importées?, (\d+) fusionnées? avec (?:un client existant|"
+                           r"des clients existants), (\d+) rejetées?\.\n((?:    ligne de données .*\n)*)"
+                           r"  (\d+) nouveaux? clients? mis en file de revue")
+ENGLISH_IMPORT = re.compile(r"Import of (\S+) \((\w+)\):\n  detected charset: (\S+)\n"
+                            r"  (\d+) rows? read: (\d+) imported, (\d+) merged into (?:an existing customer|"
+                            r"existing customers), (\d+) rejected\.\n((?:    rejected data row .*\n)*)"
+                            r"  (\d+) new customers? queued for review")
 
 
 def run(*args, **environment):
@@ -32,6 +44,17 @@ def e164(phone):
     elif digits.startswith("0"):
         digits = "33" + digits[1:]
     return "+" + digits
+
+
+def imports(pattern, output):
+    """The import reports the demo printed, as dicts, in file order."""
+    reports = []
+    for match in pattern.finditer(output):
+        file, system, charset, rows, imported, merged, rejected, rejections, queued = match.groups()
+        reports.append({"file": file, "system": system, "charset": charset, "rows": int(rows),
+                        "imported": int(imported), "merged": int(merged), "rejected": int(rejected),
+                        "rejections": rejections.splitlines(), "queued": int(queued)})
+    return reports
 
 
 def demo_customer(name):
@@ -136,8 +159,11 @@ class DemoTest(unittest.TestCase):
         self.assert_succeeded(result)
         lines = result.stdout.splitlines()
         self.assertRegex(lines[0], r"^Nom +Type +Téléphone +Ville +Étiquettes$")
-        self.assertEqual([line.split("  ")[0] for line in lines[1:-1]], expected)
-        self.assertEqual(lines[-1], f"{len(expected)} clients")
+        # The imported exports tag syndics too (one of them another "Syndic Ar Mor", with its own
+        # SIRET): the demo's are listed, in name order, among them.
+        listed = [line.split("  ")[0] for line in lines[1:-1]]
+        self.assertEqual([name for name in dict.fromkeys(listed) if name in expected], expected)
+        self.assertEqual(lines[-1], f"{len(listed)} clients")
 
     def test_list_aligns_columns_with_accented_names(self):
         result = run("customers", "list", self.uri)
@@ -170,7 +196,39 @@ class DemoTest(unittest.TestCase):
     def test_assistant_can_list(self):
         result = run("customers", "list", self.uri, "--actor", "marie")
         self.assert_succeeded(result)
-        self.assertTrue(result.stdout.endswith(f"\n{len(DEMO['customers'])} clients\n"), result.stdout)
+        total = len(DEMO["customers"]) + sum(r["imported"] for r in imports(FRENCH_IMPORT, self.demo.stdout))
+        self.assertTrue(result.stdout.endswith(f"\n{total} clients\n"), result.stdout)
+
+    def test_demo_imports_both_legacy_exports_in_french(self):
+        self.assert_succeeded(self.demo)
+        reports = imports(FRENCH_IMPORT, self.demo.stdout)
+        self.assertEqual([(r["file"], r["system"], r["charset"]) for r in reports], LEGACY, self.demo.stdout)
+        for report in reports:
+            with self.subTest(file=report["file"]):
+                self.assertEqual(report["rows"], report["imported"] + report["merged"] + report["rejected"])
+                self.assertEqual(report["rejected"], 4)  # four malformed rows in each file
+                self.assertEqual(len(report["rejections"]), report["rejected"])
+                self.assertGreater(report["imported"] + report["merged"], 0)
+        erp, sage = reports
+        self.assertGreater(erp["imported"], 0)
+        self.assertGreater(sage["merged"], 0, "the SAGE file holds customers already imported from the ERP")
+
+    def test_demo_names_each_rejected_row_and_why(self):
+        erp = imports(FRENCH_IMPORT, self.demo.stdout)[0]
+        self.assertIn('    ligne de données 5 rejetée : line 6: column "Tél. fixe" (fields.phones) = "02 98 5": '
+                      "too short for a French phone number", erp["rejections"])
+        self.assertTrue(all(re.match(r"    ligne de données \d+ rejetée : line \d+: ", line)
+                            for line in erp["rejections"]), erp["rejections"])
+
+    def test_demo_shows_the_review_queue_in_french(self):
+        total = len(DEMO["customers"]) + sum(r["imported"] for r in imports(FRENCH_IMPORT, self.demo.stdout))
+        self.assertRegex(self.demo.stdout, rf"\nRecherche des doublons : {total} clients examinés, \d+ comparaisons? ; "
+                                           r"\d+ paires? sûres?, \d+ paires? probables?\.\n")
+        self.assertRegex(self.demo.stdout, r"\nFile de revue (: aucune paire à examiner\.|\(\d+ paires? à examiner\) :)\n")
+
+    def test_demo_draws_no_progress_bar_when_stderr_is_not_a_terminal(self):
+        self.assert_succeeded(self.demo)
+        self.assertEqual(self.demo.stderr, "")
 
 
 class CommandLineTest(unittest.TestCase):
@@ -205,6 +263,25 @@ class CommandLineTest(unittest.TestCase):
             self.assertEqual(result.returncode, 1)
             self.assertIn("n'est pas une base SQLite", result.stderr)
             self.assertEqual(notes.read_text(encoding="utf-8"), "à garder\n")
+
+    def test_demo_reports_the_imports_in_english(self):
+        with tempfile.TemporaryDirectory() as folder:
+            result = run("demo", str(Path(folder) / "en.db"), RELAIS_LANG="en")
+            self.assertEqual(result.returncode, 0, msg=result.stderr)
+            self.assertIn(f"{len(DEMO['customers'])} customers entered by {DEMO['entered_by']}: ", result.stdout)
+            reports = imports(ENGLISH_IMPORT, result.stdout)
+            self.assertEqual([(r["file"], r["system"], r["charset"]) for r in reports], LEGACY, result.stdout)
+            for report in reports:
+                self.assertEqual(report["rows"], report["imported"] + report["merged"] + report["rejected"])
+                self.assertEqual(len(report["rejections"]), 4)
+            self.assertIn('    rejected data row 26: line 27: column "E-mail" (fields.emails) = "marc.kermarrec@": ',
+                          reports[1]["rejections"][-1])
+            self.assertRegex(result.stdout, r"\nDuplicate search: \d+ customers compared, \d+ comparisons?; ")
+            self.assertRegex(result.stdout, r"\nReview queue(: no pair to look at\.| \(\d+ pairs? to look at\):)\n")
+            french = imports(FRENCH_IMPORT, run("demo", str(Path(folder) / "fr.db")).stdout)
+            self.assertEqual(french, [dict(r, rejections=[line.replace("rejected data row", "ligne de données")
+                                                          .replace(":", " rejetée :", 1)
+                                                          for line in r["rejections"]]) for r in reports])
 
     def test_demo_recreates_an_existing_workspace(self):
         with tempfile.TemporaryDirectory() as folder:
