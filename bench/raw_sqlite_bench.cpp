@@ -95,13 +95,15 @@ struct RawStatements {
         insert_point(db.prepare("INSERT INTO customer_contact_points (customer_id, kind, value) VALUES (?, ?, ?)")),
         delete_keys(db.prepare("DELETE FROM customer_match_keys WHERE customer_id = ?")),
         insert_key(db.prepare("INSERT INTO customer_match_keys (customer_id, block_key) VALUES (?, ?)")),
+        delete_identity(db.prepare("DELETE FROM customer_identities WHERE customer_id = ?")),
+        insert_identity(db.prepare("INSERT INTO customer_identities (customer_id, identity) VALUES (?, ?)")),
         select_head(db.prepare("SELECT sequence, hash FROM journal_head WHERE id = 1")),
         insert_journal(db.prepare(
             "INSERT INTO journal (sequence, time, actor, entity, entity_id, action, payload, payload_hash, hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         update_head(db.prepare("UPDATE journal_head SET sequence = ?, hash = ? WHERE id = 1")) {}
   sqlite3_stmt *begin, *commit, *insert_customer, *insert_site, *insert_contact, *insert_point, *delete_keys,
-      *insert_key, *select_head, *insert_journal, *update_head;
+      *insert_key, *delete_identity, *insert_identity, *select_head, *insert_journal, *update_head;
 };
 
 void insert_point(sqlite3_stmt* statement, const std::string& customer_id, const char* kind, const std::string& value) {
@@ -138,23 +140,42 @@ void append_journal_row(RawStatements& s, const std::string& entity_id, const st
   run(s.update_head);
 }
 
-// The block keys CustomerService stores for duplicate detection, rewritten
-// as the library does (delete, then insert).
-void store_keys(RawStatements& s, const std::string& id, const std::vector<std::string>& keys) {
+// What CustomerService stores for duplicate detection (block keys and the
+// identity they were computed from), rewritten as the library does.
+struct MatchRows {
+  std::vector<std::string> keys;
+  std::string identity;  // JSON text
+};
+
+void store_keys(RawStatements& s, const std::string& id, const MatchRows& match) {
   bind_text(s.delete_keys, 1, id);
   run(s.delete_keys);
-  for (const auto& key : keys) {
+  bind_text(s.delete_identity, 1, id);
+  run(s.delete_identity);
+  for (const auto& key : match.keys) {
     bind_text(s.insert_key, 1, id);
     bind_text(s.insert_key, 2, key);
     run(s.insert_key);
   }
+  bind_text(s.insert_identity, 1, id);
+  bind_text(s.insert_identity, 2, match.identity);
+  run(s.insert_identity);
+}
+
+// The match rows of the benchmark customer, computed once: the raw side has
+// no matching to run.
+MatchRows match_rows(const CustomerDraft& draft) {
+  IdentityKeys keys = identity_keys(draft);
+  nlohmann::json identity = {{"company", keys.company}, {"name", keys.name}, {"legal_form", keys.legal_form},
+                             {"phones", keys.phones},   {"emails", keys.emails}, {"siren", keys.siren},
+                             {"siret", keys.siret},     {"addresses", keys.addresses}, {"postcodes", keys.postcodes}};
+  return {blocking_keys(keys), identity.dump()};
 }
 
 // One customer as CustomerService::create stores it (already-normalised
 // values and precomputed block keys, since the raw side has no validation
 // or matching to run).
-void raw_create(RawStatements& s, const CustomerDraft& draft, const std::vector<std::string>& keys,
-                const Clock& clock) {
+void raw_create(RawStatements& s, const CustomerDraft& draft, const MatchRows& keys, const Clock& clock) {
   std::int64_t now = clock.now().time_since_epoch().count();
   std::string id = Uuid::generate(clock).to_string();
   std::string phones = nlohmann::json(std::vector<std::string>{"+33123456789"}).dump();
@@ -216,7 +237,7 @@ void BM_RawSqliteCustomerCreate(benchmark::State& state) {
   RawStatements statements(db);
   SystemClock clock;
   CustomerDraft draft = bench_customer(0);
-  auto keys = blocking_keys(identity_keys(draft));
+  MatchRows keys = match_rows(draft);
   LatencySamples latency;
   for (auto _ : state) {
     latency.start();
@@ -258,7 +279,7 @@ void BM_RawSqliteCustomerGet(benchmark::State& state) {
   RawStatements statements(db);
   SystemClock clock;
   std::vector<std::string> ids;
-  auto keys = blocking_keys(identity_keys(bench_customer(0)));
+  MatchRows keys = match_rows(bench_customer(0));
   for (int i = 0; i < 1000; ++i) raw_create(statements, bench_customer(i), keys, clock);
   auto* list = db.prepare("SELECT id FROM customers");
   while (sqlite3_step(list) == SQLITE_ROW) ids.push_back(column_text(list, 0));

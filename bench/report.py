@@ -12,7 +12,11 @@ RATIOS = [
     ("BM_CustomerGet", "BM_RawSqliteCustomerGet", 1.5),
     ("BM_PyCustomerCreate", "BM_CustomerCreate", 2.0),
 ]
-LIMITS_MS = [("BM_WorkspaceOpen", 20.0)]
+LIMITS_MS = [("BM_WorkspaceOpen", 20.0), ("BM_FindDuplicates/100000/iterations:1", 10000.0)]
+P50_LIMITS_US = [("BM_CheckDuplicates", 2000.0)]
+MIN_RATES = [("BM_ImportCsv/100000/iterations:1/real_time", 50000.0),
+             ("BM_ImportCsvIntoBase/100000/iterations:1/real_time", 5000.0)]
+COUNTERS = ("comparisons", "precision", "recall", "rows_per_second")
 
 TO_MICROSECONDS = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
 
@@ -27,7 +31,8 @@ def main(path):
     for name, entry in sorted(benchmarks.items()):
         percentiles = " ".join(
             f"{key}={entry[key]:.1f}" for key in ("p50_us", "p95_us", "p99_us") if key in entry)
-        print(f"{name:32s} {microseconds(entry):10.1f} us  {percentiles}")
+        counters = " ".join(f"{key}={entry[key]:.3f}" for key in COUNTERS if key in entry)
+        print(f"{name:32s} {microseconds(entry):10.1f} us  {percentiles} {counters}")
     for ours, baseline, target in RATIOS:
         if ours in benchmarks and baseline in benchmarks:
             ratio = microseconds(benchmarks[ours]) / microseconds(benchmarks[baseline])
@@ -38,6 +43,16 @@ def main(path):
             value = microseconds(benchmarks[name]) / 1e3
             verdict = "ok" if value < limit else "OVER TARGET"
             print(f"{name} = {value:.2f} ms (target < {limit} ms) {verdict}")
+    for name, limit in P50_LIMITS_US:
+        if name in benchmarks:
+            value = benchmarks[name]["p50_us"]
+            verdict = "ok" if value < limit else "OVER TARGET"
+            print(f"{name} p50 = {value:.0f} us (target < {limit:.0f} us) {verdict}")
+    for name, minimum in MIN_RATES:
+        if name in benchmarks:
+            value = benchmarks[name]["rows_per_second"]
+            verdict = "ok" if value >= minimum else "UNDER TARGET"
+            print(f"{name} = {value:.0f} rows/s (target >= {minimum:.0f}) {verdict}")
 
 
 if __name__ == "__main__":
