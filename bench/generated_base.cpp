@@ -8,9 +8,11 @@
 namespace relais::bench {
 namespace {
 
+// The version in the name changes with the schema or the generator: an old
+// cached base would otherwise be opened (and migrated, or refused) as is.
 std::filesystem::path cache_file(std::size_t entities) {
   return std::filesystem::temp_directory_path() /
-         ("relais-bench-base-v2-" + std::to_string(entities) + ".db");
+         ("relais-bench-base-v3-" + std::to_string(entities) + ".db");
 }
 
 void build_base(std::size_t entities, const std::filesystem::path& path) {
