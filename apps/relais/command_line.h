@@ -28,16 +28,21 @@ class Failure : public std::runtime_error {
 class Arguments {
  public:
   // Splits `words`; options must be among `option_names` (without "--") and
-  // each takes a value. Throws UsageError.
-  Arguments(std::span<const std::string> words, std::span<const std::string_view> option_names);
+  // each takes a value, or among `flag_names` and take none. Throws
+  // UsageError.
+  Arguments(std::span<const std::string> words, std::span<const std::string_view> option_names,
+            std::span<const std::string_view> flag_names = {});
 
   const std::vector<std::string>& positionals() const { return positionals_; }
   // The value of --name, if given (the last one wins).
   std::optional<std::string> option(std::string_view name) const;
+  // Whether the flag --name was given.
+  bool flag(std::string_view name) const;
 
  private:
   std::vector<std::string> positionals_;
   std::vector<std::pair<std::string, std::string>> options_;
+  std::vector<std::string> flags_;
 };
 
 }  // namespace relais::cli

@@ -16,6 +16,10 @@ namespace relais::cli {
 int run_demo(const Arguments& arguments);
 int run_customers_list(const Arguments& arguments);
 int run_customers_lookup(const Arguments& arguments);
+int run_import(const Arguments& arguments);
+int run_duplicates(const Arguments& arguments);
+int run_merge(const Arguments& arguments);
+int run_unmerge(const Arguments& arguments);
 int run_journal_head(const Arguments& arguments);
 int run_journal_verify(const Arguments& arguments);
 int run_version(const Arguments& arguments);

@@ -3,17 +3,15 @@
 #include "commands.h"
 #include "i18n.h"
 #include "output.h"
+#include "progress.h"
 #include "resources.h"
 
 #include <relais/customers/validation.h>
-
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -155,123 +153,15 @@ constexpr std::array<LegacyExport, 2> kLegacyExports{{
     {"sage100-clients.csv", "sage100.profile.json"},
 }};
 
-// "label [########............]  12/37" redrawn in place on standard error,
-// only when it is a terminal: a redirected stderr gets no progress noise.
-class ProgressBar {
- public:
-  explicit ProgressBar(std::string label) : label_(std::move(label)), shown_(isatty(STDERR_FILENO) == 1) {}
-  ProgressBar(const ProgressBar&) = delete;
-  ProgressBar& operator=(const ProgressBar&) = delete;
-  ~ProgressBar() {
-    if (drawn_) std::cerr << '\n' << std::flush;
-  }
-
-  void update(std::size_t done, std::size_t total) {
-    if (!shown_) return;
-    constexpr std::size_t kWidth = 30;
-    std::size_t filled = total == 0 ? 0 : std::min(kWidth, done * kWidth / total);
-    std::cerr << '\r' << label_ << " [" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] "
-              << done << '/' << total << std::flush;
-    drawn_ = true;
-  }
-
- private:
-  std::string label_;
-  bool shown_;
-  bool drawn_ = false;
-};
-
-void print_import_report(const std::string& file, const ImportReport& report) {
-  std::cout << '\n' << format(_("Import of %s (%s):"), file, report.source) << '\n'
-            << format(_("  detected charset: %s"), report.charset) << '\n'
-            << format(P_("  %lld row read: ", "  %lld rows read: ", report.rows), report.rows)
-            << format(P_("%lld imported, ", "%lld imported, ", report.imported), report.imported)
-            << format(P_("%lld merged into an existing customer, ", "%lld merged into existing customers, ",
-                         report.merged),
-                      report.merged)
-            << format(P_("%lld rejected.", "%lld rejected.", report.rejected), report.rejected) << '\n';
-  for (const auto& rejection : report.rejections) {
-    // TRANSLATORS: the reason comes from the library, in English.
-    std::cout << format(_("    rejected data row %lld: %s"), rejection.row, rejection.reason) << '\n';
-  }
-  std::cout << format(P_("  %lld new customer queued for review (probable duplicate).",
-                         "  %lld new customers queued for review (probable duplicates).",
-                         report.queued_for_review),
-                      report.queued_for_review)
-            << '\n';
-  if (!report.differences.empty()) {
-    std::cout << format(P_("  %lld field changed in the file but edited in Relais: Relais kept its value.",
-                           "  %lld fields changed in the file but edited in Relais: Relais kept its values.",
-                           report.differences.size()),
-                        report.differences.size())
-              << '\n';
-  }
-}
-
 // Imports the legacy exports shipped with the demo, as the office's IT
 // person would on the first day, and reports each file.
 void import_legacy_exports(Workspace& workspace) {
   fs::path folder = demo_data_dir();
   for (const auto& legacy : kLegacyExports) {
-    ImportReport report;
-    {
-      ProgressBar bar(format(_("Importing %s"), legacy.file));
-      report = workspace.customers().import_file(
-          (folder / legacy.file).string(), (folder / legacy.profile).string(),
-          {.progress = [&bar](const ImportProgress& p) { bar.update(p.rows_done, p.rows_total); }});
-    }
+    ImportReport report = import_with_progress(workspace.customers(), (folder / legacy.file).string(),
+                                               (folder / legacy.profile).string(),
+                                               format(_("Importing %s"), legacy.file));
     print_import_report(legacy.file, report);
-  }
-}
-
-const char* outcome_label(MatchOutcome outcome) {
-  switch (outcome) {
-    case MatchOutcome::sure: return _("sure");
-    case MatchOutcome::probable: return _("probable");
-    case MatchOutcome::none: return _("no match");
-  }
-  return "";
-}
-
-// Runs the batch finder over the whole base, then shows the review queue:
-// the pairs a person has to look at, best score first.
-void print_review_queue(Workspace& workspace) {
-  FinderReport found;
-  {
-    ProgressBar bar(_("Looking for duplicates"));
-    found = workspace.customers().find_duplicates(
-        {.progress = [&bar](const FinderProgress& p) { bar.update(p.customers_done, p.customers_total); }});
-  }
-  std::cout << '\n'
-            << format(P_("Duplicate search: %lld customer compared, ", "Duplicate search: %lld customers compared, ",
-                         found.customers_scanned),
-                      found.customers_scanned)
-            << format(P_("%lld comparison; ", "%lld comparisons; ", found.comparisons), found.comparisons)
-            << format(P_("%lld sure pair, ", "%lld sure pairs, ", found.sure), found.sure)
-            << format(P_("%lld probable pair.", "%lld probable pairs.", found.probable), found.probable) << '\n';
-
-  std::vector<DuplicatePair> pairs;
-  ReviewQuery query{.limit = 500};
-  do {
-    ReviewPage page = workspace.customers().duplicate_queue(query);
-    pairs.insert(pairs.end(), page.items.begin(), page.items.end());
-    query.after = page.next_cursor;
-  } while (!query.after.empty());
-
-  if (pairs.empty()) {
-    std::cout << _("Review queue: no pair to look at.") << '\n';
-    return;
-  }
-  std::cout << format(P_("Review queue (%lld pair to look at):", "Review queue (%lld pairs to look at):", pairs.size()),
-                      pairs.size())
-            << '\n';
-  for (const auto& pair : pairs) {
-    auto percent = std::lround(pair.score * 100);
-    std::cout << format(_("  %s / %s: score %lld%%, %s"), workspace.customers().get(pair.a).name,
-                        workspace.customers().get(pair.b).name, percent, outcome_label(pair.outcome))
-              << '\n';
-    // TRANSLATORS: the reason comes from the library, in English.
-    for (const auto& reason : pair.reasons) std::cout << format(_("      because: %s"), reason) << '\n';
   }
 }
 
@@ -309,7 +199,10 @@ int run_demo(const Arguments& arguments) {
   print_users(admin.users().list());
   print_customer_counts(list_all_customers(assistant.customers()), data.entered_by);
   import_legacy_exports(admin);
-  print_review_queue(admin);
+  // The batch finder over the whole base, then the pairs a person has to
+  // look at, best score first.
+  print_finder_report(find_duplicates_with_progress(admin.customers()));
+  print_review_queue(admin.customers());
   print_incoming_call(assistant, data.incoming_call);
   print_journal(admin);
   print_next_steps(uri, data.incoming_call);

@@ -27,6 +27,7 @@ struct Command {
   std::vector<std::string_view> options;
   std::size_t positionals;
   int (*run)(const Arguments&);
+  std::vector<std::string_view> flags = {};  // options without a value
 };
 
 const std::vector<Command>& commands() {
@@ -39,6 +40,17 @@ const std::vector<Command>& commands() {
       {{"customers", "lookup"}, N_("<uri> (--phone NUMBER | --email ADDRESS) [--actor LOGIN]"),
        N_("Find who has this phone number or email address, written in any usual form."),
        {"actor", "phone", "email"}, 1, run_customers_lookup},
+      {{"import"}, N_("<uri> <file.csv> --profile PROFILE.json [--actor LOGIN]"),
+       N_("Import a legacy customer export (CSV) through its mapping profile, and report each row."),
+       {"actor", "profile"}, 2, run_import},
+      {{"duplicates"}, N_("<uri> [--find] [--limit N] [--actor LOGIN]"),
+       N_("Show the duplicate review queue; with --find, first look for duplicates in the whole base."),
+       {"actor", "limit"}, 1, run_duplicates, {"find"}},
+      {{"merge"}, N_("<uri> <survivor-id> <other-id> [--rule most_complete|most_recent] [--actor LOGIN]"),
+       N_("Merge the second customer into the first (reversible with unmerge)."),
+       {"actor", "rule"}, 3, run_merge},
+      {{"unmerge"}, N_("<uri> <merge-id> [--actor LOGIN]"),
+       N_("Undo a merge: both customers are restored, later edits kept."), {"actor"}, 2, run_unmerge},
       {{"journal", "head"}, N_("<uri> [--actor LOGIN]"),
        N_("Print the journal head SEQUENCE:HASH, to keep with the backups."), {"actor"}, 1, run_journal_head},
       {{"journal", "verify"}, N_("<uri> [--head SEQUENCE:HASH] [--actor LOGIN]"),
@@ -87,7 +99,7 @@ int run_command(const Command& command, std::span<const std::string> rest) {
     print_command_usage(std::cout, command);
     return 0;
   }
-  Arguments arguments(rest, command.options);
+  Arguments arguments(rest, command.options, command.flags);
   if (arguments.positionals().size() != command.positionals) {
     throw UsageError(format(_("wrong number of arguments; usage: %s"), synopsis(command)));
   }

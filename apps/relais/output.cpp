@@ -116,6 +116,8 @@ void print_customer_table(std::ostream& out, const std::vector<Customer>& custom
 
 void print_customer_card(std::ostream& out, const Customer& customer) {
   out << customer.name << " (" << kind_label(customer.kind) << ")\n";
+  // What merge and unmerge take.
+  print_field(out, _("  id: %s"), customer.id.to_string());
   if (customer.archived_at) print_field(out, _("  archived on %s"), format_timestamp(*customer.archived_at));
   print_field(out, _("  phones: %s"), join(national_phones(customer.phones)));
   print_field(out, _("  emails: %s"), join(customer.emails));

@@ -231,11 +231,124 @@ class DemoTest(unittest.TestCase):
         self.assertEqual(self.demo.stderr, "")
 
 
+DATA = Path(os.environ["RELAIS_DEMO_DATA"]).parent
+ERP_CSV = str(DATA / "erp-mde-clients.csv")
+ERP_PROFILE = str(DATA / "erp-mde.profile.json")
+
+
+class ImportTest(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory(prefix="relais-cli-import-")
+        self.uri = f"sqlite://{Path(self.folder.name) / 'import.db'}"
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def test_import_into_a_fresh_workspace_reports_counts_in_french(self):
+        result = run("import", self.uri, ERP_CSV, "--profile", ERP_PROFILE)
+        self.assertEqual(result.returncode, 0, msg=result.stdout + result.stderr)
+        self.assertEqual(result.stderr, "", "no progress bar when stderr is not a terminal")
+        (report,) = imports(FRENCH_IMPORT, result.stdout)
+        self.assertEqual((report["file"], report["system"], report["charset"]), (ERP_CSV, "erp", "UTF-8"))
+        self.assertEqual(report["rows"], report["imported"] + report["merged"] + report["rejected"])
+        self.assertGreater(report["imported"], 0)
+        self.assertEqual(report["merged"], 0)
+        self.assertEqual(report["rejected"], 4)
+        listed = run("customers", "list", self.uri)
+        self.assertTrue(listed.stdout.endswith(f"\n{report['imported']} clients\n"), listed.stdout)
+
+    def test_import_reports_in_english(self):
+        result = run("import", self.uri, ERP_CSV, f"--profile={ERP_PROFILE}", RELAIS_LANG="en")
+        self.assertEqual(result.returncode, 0, msg=result.stderr)
+        (report,) = imports(ENGLISH_IMPORT, result.stdout)
+        self.assertEqual(report["rejected"], 4)
+        self.assertEqual(report["rows"], report["imported"] + report["merged"] + report["rejected"])
+
+    def test_import_again_merges_every_row(self):
+        first = imports(FRENCH_IMPORT, run("import", self.uri, ERP_CSV, "--profile", ERP_PROFILE).stdout)[0]
+        second = imports(FRENCH_IMPORT, run("import", self.uri, ERP_CSV, "--profile", ERP_PROFILE).stdout)[0]
+        self.assertEqual((second["imported"], second["merged"]), (0, first["imported"]))
+
+    def test_bad_profile_path_is_a_french_error(self):
+        missing = str(Path(self.folder.name) / "nope.profile.json")
+        result = run("import", self.uri, ERP_CSV, "--profile", missing)
+        self.assertEqual(result.returncode, 1, msg=result.stderr)
+        self.assertEqual(result.stderr, f"relais: impossible d'ouvrir {missing}\n")
+        self.assertFalse((Path(self.folder.name) / "import.db").exists(), "nothing opened nor created")
+
+
+class MergeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory(prefix="relais-cli-merge-")
+        cls.database = Path(cls.folder.name) / "merge.db"
+        cls.uri = f"sqlite://{cls.database}"
+        cls.demo = run("demo", str(cls.database))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+
+    def customer_id(self, name):
+        """The id on the card the lookup of the demo customer's first phone shows."""
+        result = run("customers", "lookup", self.uri, "--phone", demo_customer(name)["phones"][0])
+        self.assertEqual(result.returncode, 0, msg=result.stderr)
+        ids = re.findall(r"^  id : ([0-9a-f-]{36})$", result.stdout, re.MULTILINE)
+        self.assertEqual(len(ids), 1, result.stdout)
+        self.assertTrue(result.stdout.startswith(f"{name} ("), result.stdout)
+        return ids[0]
+
+    def test_duplicates_find_prints_the_queue_heading(self):
+        self.assertEqual(self.demo.returncode, 0, msg=self.demo.stderr)
+        result = run("duplicates", self.uri, "--find", "--limit", "5")
+        self.assertEqual(result.returncode, 0, msg=result.stderr)
+        self.assertEqual(result.stderr, "")
+        self.assertRegex(result.stdout, r"^\nRecherche des doublons : \d+ clients examinés, \d+ comparaisons? ; ")
+        self.assertRegex(result.stdout, r"\nFile de revue (: aucune paire à examiner\.|\(\d+ paires? à examiner\) :)\n")
+
+    def test_duplicates_without_find_prints_only_the_queue(self):
+        result = run("duplicates", self.uri, RELAIS_LANG="en")
+        self.assertEqual(result.returncode, 0, msg=result.stderr)
+        self.assertRegex(result.stdout, r"^Review queue(: no pair to look at\.| \(\d+ pairs? to look at\):)\n")
+
+    def test_merge_then_unmerge_round_trips(self):
+        survivor, other = self.customer_id("Yves Le Floch"), self.customer_id("Jean-Loïc Prigent")
+        merged = run("merge", self.uri, survivor, other, "--rule", "most_complete")
+        self.assertEqual(merged.returncode, 0, msg=merged.stderr)
+        self.assertIn("Jean-Loïc Prigent fusionné dans Yves Le Floch.", merged.stdout)
+        merge_id = re.search(r"^Identifiant de la fusion : ([0-9a-f-]{36}) ", merged.stdout, re.MULTILINE)
+        self.assertIsNotNone(merge_id, merged.stdout)
+        self.assertIn(f"\n  id : {survivor}\n", merged.stdout)
+        # The other record is archived, its phones moved: its own number now finds the survivor only.
+        card = run("customers", "lookup", self.uri, "--phone", demo_customer("Jean-Loïc Prigent")["phones"][0])
+        self.assertEqual(re.findall(r"^  id : (\S+)$", card.stdout, re.MULTILINE), [survivor], card.stdout)
+        undone = run("unmerge", self.uri, merge_id.group(1))
+        self.assertEqual(undone.returncode, 0, msg=undone.stderr)
+        self.assertIn("Fusion annulée : ", undone.stdout)
+        self.assertIn("Yves Le Floch", undone.stdout)
+        self.assertIn("Jean-Loïc Prigent", undone.stdout)
+        self.assertEqual(self.customer_id("Jean-Loïc Prigent"), other)
+        self.assertEqual(self.customer_id("Yves Le Floch"), survivor)
+        again = run("unmerge", self.uri, merge_id.group(1))
+        self.assertEqual(again.returncode, 1, msg=again.stderr)
+        self.assertIn("Conflit", again.stderr)
+
+    def test_merge_of_a_malformed_id_is_an_error(self):
+        result = run("merge", self.uri, "x", "y")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("Saisie invalide.", result.stderr)
+
+
 class CommandLineTest(unittest.TestCase):
     def test_usage_errors_exit_with_2(self):
         for args in [(), ("frobnicate",), ("customers", "lookup", "x.db"),
                      ("customers", "list"), ("customers", "list", "x.db", "--colour", "red"),
-                     ("journal", "verify", "x.db", "--head", "not-a-head")]:
+                     ("journal", "verify", "x.db", "--head", "not-a-head"),
+                     ("import", "x.db", "f.csv"), ("import", "x.db", "--profile", "p.json"),
+                     ("duplicates",), ("duplicates", "x.db", "--find=yes"), ("duplicates", "x.db", "--limit", "0"),
+                     ("duplicates", "x.db", "--limit", "many"), ("merge", "x.db", "a"),
+                     ("merge", "x.db", "a", "b", "--rule", "best"), ("unmerge", "x.db"),
+                     ("unmerge", "x.db", "a", "b")]:
             with self.subTest(args=args):
                 result = run(*args)
                 self.assertEqual(result.returncode, 2, msg=result.stderr)
