@@ -10,7 +10,7 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   libssl-dev nlohmann-json3-dev libphonenumber-dev libicu-dev
   libutf8proc-dev libuchardet-dev libcsv-dev
-  pybind11-dev python3-dev python3-pytest python3-mypy
+  pybind11-dev python3-dev python3-pytest python3-mypy python3-openpyxl
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
 )

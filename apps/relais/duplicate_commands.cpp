@@ -42,6 +42,12 @@ int run_import(const Arguments& arguments) {
   if (!profile) throw UsageError(_("give the mapping profile with --profile"));
   const std::string& file = existing_file(arguments.positionals().at(1));
   existing_file(*profile);
+  // Excel workbooks are read by the Python importer (openpyxl): no C++
+  // XLSX reader is packaged for Debian.
+  if (file.ends_with(".xlsx")) {
+    throw Failure(format(_("%s is an Excel workbook: import it with python3 -m relais.xlsx <uri> %s --profile %s"),
+                         file, file, *profile));
+  }
   Workspace workspace = open_workspace(arguments);
   ImportReport report = import_with_progress(workspace.customers(), file, *profile, format(_("Importing %s"), file));
   print_import_report(file, report);

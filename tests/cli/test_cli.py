@@ -276,6 +276,15 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(result.stderr, f"relais: impossible d'ouvrir {missing}\n")
         self.assertFalse((Path(self.folder.name) / "import.db").exists(), "nothing opened nor created")
 
+    def test_excel_workbook_points_to_the_python_importer(self):
+        workbook = Path(self.folder.name) / "clients.xlsx"
+        workbook.write_bytes(b"PK")
+        result = run("import", self.uri, str(workbook), "--profile", ERP_PROFILE)
+        self.assertEqual(result.returncode, 1, msg=result.stderr)
+        self.assertIn("classeur Excel", result.stderr)
+        self.assertIn("python3 -m relais.xlsx", result.stderr)
+        self.assertFalse((Path(self.folder.name) / "import.db").exists(), "nothing opened nor created")
+
 
 class MergeTest(unittest.TestCase):
     @classmethod
