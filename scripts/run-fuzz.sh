@@ -29,7 +29,7 @@ target_sources() {
       echo "src/customers/import/charset.cpp src/customers/import/csv_records.cpp" \
         "src/customers/import/mapping_profile.cpp src/customers/import/legacy_reader.cpp" \
         "src/customers/validation.cpp src/customers/customer_rules.cpp src/core/ids.cpp src/core/clock.cpp" \
-        "-Isrc -I/usr/include/uchardet -lcsv -luchardet -lphonenumber" ;;
+        "-I/usr/include/uchardet -lcsv -luchardet -lphonenumber" ;;
     *) echo "src/customers/validation.cpp -lphonenumber" ;;
   esac
 }
@@ -50,7 +50,7 @@ for name in "${names[@]}"; do
   echo "== $name: building"
   # shellcheck disable=SC2046  # target_sources yields several words on purpose
   "$cxx" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -Iinclude -Itests/fuzz "tests/fuzz/${name}_fuzz.cpp" src/core/errors.cpp $(target_sources "$name") \
+    -Iinclude -Isrc -Itests/fuzz "tests/fuzz/${name}_fuzz.cpp" src/core/errors.cpp $(target_sources "$name") \
     -o "$out/${name}_fuzz"
   corpus=$out/corpus/$name
   mkdir -p "$corpus"

@@ -5,16 +5,10 @@
 
 #include "core/changes.h"
 #include "storage/timestamps.h"
+#include "core/text.h"
 
 namespace relais::inline v1::detail {
 namespace {
-
-std::string trim(std::string_view text) {
-  auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  auto end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
-}
 
 std::string indexed(std::string_view prefix, std::size_t index) {
   return std::string(prefix) + "[" + std::to_string(index) + "]";
@@ -33,14 +27,14 @@ std::string checked(FieldErrors& errors, std::string_view text, const std::strin
 }
 
 std::string required_text(FieldErrors& errors, std::string_view text, const std::string& field, std::size_t limit) {
-  std::string value = trim(text);
+  std::string value(trim(text));
   if (value.empty()) errors.add(field, text, "must not be empty");
   if (value.size() > limit) errors.add(field, text, "longer than " + std::to_string(limit) + " bytes");
   return value;
 }
 
 std::string optional_text(FieldErrors& errors, std::string_view text, const std::string& field, std::size_t limit) {
-  std::string value = trim(text);
+  std::string value(trim(text));
   if (value.size() > limit) errors.add(field, text, "longer than " + std::to_string(limit) + " bytes");
   return value;
 }
@@ -62,7 +56,7 @@ Site normalize_site(FieldErrors& errors, const Site& site, const std::string& fi
   result.label = optional_text(errors, site.label, field + ".label", kMaxLineBytes);
   result.street = optional_text(errors, site.street, field + ".street", kMaxLineBytes);
   result.city = optional_text(errors, site.city, field + ".city", kMaxLineBytes);
-  result.country = trim(site.country);
+  result.country = std::string(trim(site.country));
   if (result.country.size() != 2) errors.add(field + ".country", site.country, "expected an ISO 3166 code like FR");
   if (result.country == "FR") {
     result.postcode = checked(errors, site.postcode, field + ".postcode", normalize_postcode);

@@ -1,4 +1,5 @@
 #include "customers/customer_store.h"
+#include "storage/sql.h"
 
 #include "customers/customer_rules.h"
 #include "customers/duplicate_store.h"
@@ -36,13 +37,6 @@ Customer customer_from_row(const spi::Row& row) {
   if (auto archived = row.optional_integer(11)) customer.archived_at = timestamp_of(*archived);
   customer.version = row.integer(12);
   return customer;
-}
-
-// "?, ?, ?" for n parameters.
-std::string placeholders(std::size_t count) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
-  return text;
 }
 
 // A child table read for a set of customers: "<select> WHERE customer_id IN

@@ -37,10 +37,13 @@ std::map<std::string, std::string> candidates_context(const std::vector<Duplicat
 class BlockIndex {
  public:
   explicit BlockIndex(spi::Connection& connection) {
-    for (auto& stored : detail::all_identities(connection)) entries_.push_back({stored.id, std::move(stored.keys)});
+    for (auto& stored : detail::all_identities(connection)) {
+      auto blocks = blocking_keys(stored.keys);
+      entries_.push_back({stored.id, std::move(stored.keys), std::move(blocks)});
+    }
     std::sort(entries_.begin(), entries_.end(), [](const auto& l, const auto& r) { return l.id < r.id; });
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-      for (auto& key : blocking_keys(entries_[i].keys)) blocks_[std::move(key)].push_back(i);
+      for (const auto& key : entries_[i].blocks) blocks_[key].push_back(i);
     }
     seen_by_.assign(entries_.size(), SIZE_MAX);
   }
@@ -61,7 +64,7 @@ class BlockIndex {
   template <typename OnMatch>
   std::size_t compare_forward(std::size_t i, const MatchThresholds& thresholds, OnMatch on_match) {
     std::size_t comparisons = 0;
-    for (const auto& key : blocking_keys(entries_[i].keys)) {
+    for (const auto& key : entries_[i].blocks) {
       for (std::size_t j : blocks_.at(key)) {
         if (j <= i || seen_by_[j] == i) continue;
         seen_by_[j] = i;
@@ -77,6 +80,7 @@ class BlockIndex {
   struct Entry {
     Uuid id;
     IdentityKeys keys;
+    std::vector<std::string> blocks;  // computed once, read by every comparison pass
   };
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> blocks_;

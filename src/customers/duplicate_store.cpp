@@ -1,4 +1,5 @@
 #include "customers/duplicate_store.h"
+#include "storage/sql.h"
 
 #include "core/changes.h"
 #include "customers/customer_store.h"
@@ -58,12 +59,6 @@ const Migration kMatchingMigrations[] = {
     {1, "block keys, review queue, finder runs", create_matching_tables},
     {2, "block keys of existing customers", backfill_match_keys},
 };
-
-std::string placeholders(std::size_t count) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
-  return text;
-}
 
 nlohmann::json identity_json(const IdentityKeys& keys) {
   return {{"company", keys.company}, {"name", keys.name},       {"legal_form", keys.legal_form},

@@ -1,6 +1,8 @@
 #include <relais/customers/validation.h>
 #include <relais/errors.h>
 
+#include "core/text.h"
+
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -44,15 +46,8 @@ bool passes(Checked (*check)(std::string_view), std::string_view text) noexcept 
 }
 
 constexpr std::string_view kDigits = "0123456789";
-constexpr std::string_view kAsciiWhitespace = " \t\r\n\f\v";
 
 bool is_digits(std::string_view text) { return text.find_first_not_of(kDigits) == std::string_view::npos; }
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(kAsciiWhitespace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kAsciiWhitespace) - first + 1);
-}
 
 // Removes ASCII blanks and the no-break spaces (U+00A0, U+202F) that French
 // typography, and numbers copied from Word or Excel, put between digit groups.
@@ -181,7 +176,7 @@ std::optional<std::string> domain_error(std::string_view domain) {
 }
 
 Checked check_email(std::string_view text) {
-  const std::string_view address = trim(text);
+  const std::string_view address = detail::trim(text);
   if (address.empty()) return reject("is empty");
   if (address.size() > kMaxEmailLength) {
     return reject("expected at most " + std::to_string(kMaxEmailLength) + " characters, got " +

@@ -1,5 +1,7 @@
 #include "users/user_store.h"
 
+#include "storage/timestamps.h"
+
 namespace relais::inline v1::detail {
 namespace {
 
@@ -23,13 +25,9 @@ const Migration kUsersMigrations[] = {
     {1, "users", create_users_table},
 };
 
-Timestamp timestamp_at(const spi::Row& row, std::size_t column) {
-  return Timestamp(std::chrono::microseconds(row.integer(column)));
-}
-
 User user_from_row(const spi::Row& row) {
   return User{Uuid::parse(row.text(0)), row.text(1), row.text(2), parse_role(row.text(3)),
-              row.integer(4) != 0, timestamp_at(row, 5), timestamp_at(row, 6), row.integer(7)};
+              row.integer(4) != 0, timestamp_of(row.integer(5)), timestamp_of(row.integer(6)), row.integer(7)};
 }
 
 }  // namespace
@@ -57,8 +55,8 @@ std::int64_t count_active_admins(spi::Connection& connection) {
 
 void insert_user(spi::Connection& connection, const User& user) {
   spi::Value params[] = {user.id.to_string(), user.login, user.display_name, std::string(to_string(user.role)),
-                         std::int64_t{user.active}, std::int64_t{user.created_at.time_since_epoch().count()},
-                         std::int64_t{user.updated_at.time_since_epoch().count()}, user.version};
+                         std::int64_t{user.active}, std::int64_t{micros(user.created_at)},
+                         std::int64_t{micros(user.updated_at)}, user.version};
   connection.execute(
       "INSERT INTO users (id, login, display_name, role, active, created_at, updated_at, version)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -67,7 +65,7 @@ void insert_user(spi::Connection& connection, const User& user) {
 
 bool update_user(spi::Connection& connection, const User& user, std::int64_t expected_version) {
   spi::Value params[] = {std::string(to_string(user.role)), std::int64_t{user.active},
-                         std::int64_t{user.updated_at.time_since_epoch().count()}, user.login,
+                         std::int64_t{micros(user.updated_at)}, user.login,
                          expected_version};
   return connection.execute(
              "UPDATE users SET role = ?, active = ?, updated_at = ?, version = version + 1"

@@ -1,4 +1,5 @@
 #include "customers/import/legacy_reader.h"
+#include "core/text.h"
 
 #include <relais/errors.h>
 
@@ -13,12 +14,6 @@ inline namespace v1 {
 namespace detail {
 namespace {
 
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
-
 // "column "Téléphone" (fields.phones) = "06 12"": what every reason starts with.
 std::string describe(std::string_view column, std::string_view key, std::string_view value) {
   std::string text = "column \"" + std::string(column) + "\" (" + std::string(key) + ")";
@@ -30,7 +25,7 @@ std::vector<std::string> split_items(std::string_view cell) {
   std::size_t start = 0;
   while (start <= cell.size()) {
     const std::size_t end = std::min(cell.find_first_of(";,", start), cell.size());
-    if (auto item = trim(cell.substr(start, end - start)); !item.empty()) items.push_back(std::move(item));
+    if (auto item = trim(cell.substr(start, end - start)); !item.empty()) items.emplace_back(item);
     start = end + 1;
   }
   return items;
@@ -113,7 +108,7 @@ struct RowMapping {
   const std::map<std::string, std::size_t>& column_of;
   std::vector<std::string> problems;
 
-  std::string cell(const std::string& column) const { return trim(cells[column_of.at(column)]); }
+  std::string cell(const std::string& column) const { return std::string(trim(cells[column_of.at(column)])); }
   void reject(std::string_view column, std::string_view key, std::string_view value, std::string_view why = {}) {
     problems.push_back(describe(column, key, value) + (why.empty() ? "" : ": " + std::string(why)));
   }
