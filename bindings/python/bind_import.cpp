@@ -66,7 +66,7 @@ void bind_service_methods(py::module_& m) {
         const ImportOptions options = import_options(relay, batch_size);
         return relay.call([&] { return customers.import_file(path, profile, options); });
       }, py::arg("path"), py::arg("profile"), py::kw_only(), py::arg("progress") = py::none(),
-           py::arg("batch_size") = 1000,
+           py::arg("batch_size") = ImportOptions{}.batch_size,
            "Imports the legacy CSV export at `path` (UTF-8, Windows-1252 or Latin-1, detected) through the JSON "
            "mapping profile at `profile` (docs/importing.md). Every row ends imported, merged or rejected; "
            "re-importing is idempotent (rows are recognised by their external id). Commits every `batch_size` "
@@ -80,7 +80,7 @@ void bind_service_methods(py::module_& m) {
         const ImportOptions options = import_options(relay, batch_size);
         return relay.call([&] { return customers.import_csv(data, profile_json, options); });
       }, py::arg("data"), py::arg("profile_json"), py::kw_only(), py::arg("progress") = py::none(),
-           py::arg("batch_size") = 1000,
+           py::arg("batch_size") = ImportOptions{}.batch_size,
            "import_file() on the file's contents: `data` is bytes as read from the export (the charset is "
            "detected) or a str (taken as UTF-8); `profile_json` the profile's JSON text. Releases the GIL.");
 }

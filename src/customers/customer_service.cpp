@@ -50,17 +50,18 @@ Customer CustomerService::create(const CustomerDraft& draft, const CreateOptions
   CustomerDraft normalized = detail::normalize_customer(draft, core_.clock());
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
     Customer customer = detail::from_draft(normalized, Customer{});
+    const IdentityKeys keys = identity_keys(customer);
     if (!options.allow_duplicates) {
       // Checked inside the write transaction: a twin created concurrently by
       // another process cannot slip in between the check and the insert.
-      auto candidates = detail::find_candidates(scope.connection(), identity_keys(customer), options.thresholds);
+      auto candidates = detail::find_candidates(scope.connection(), keys, options.thresholds);
       if (!candidates.empty()) throw DuplicateCustomerError(std::move(candidates));
     }
     customer.id = Uuid::generate(core_.clock());
     customer.created_at = customer.updated_at = scope.now();
     customer.version = 1;
     ensure_external_ids_free(scope.connection(), customer);
-    detail::insert_customer(scope.connection(), customer);
+    detail::insert_customer(scope.connection(), customer, keys);
     scope.record({std::string(kEntity), customer.id.to_string(), "create", detail::customer_changes(nullptr, customer)});
     return customer;
   });

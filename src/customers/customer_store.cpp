@@ -127,9 +127,9 @@ void insert_contacts(spi::Connection& connection, const std::string& id, const s
   }
 }
 
-void insert_children(spi::Connection& connection, const Customer& customer) {
+void insert_children(spi::Connection& connection, const Customer& customer, const IdentityKeys& keys) {
   std::string id = customer.id.to_string();
-  store_match_keys(connection, customer);
+  insert_match_keys(connection, customer, keys);
   insert_sites(connection, id, customer.sites);
   insert_contacts(connection, id, customer.contacts);
   insert_contact_points(connection, id, customer.phones, customer.emails);
@@ -149,6 +149,7 @@ void delete_children(spi::Connection& connection, const std::string& id) {
                             "customer_external_ids"}) {
     connection.execute("DELETE FROM " + std::string(table) + " WHERE customer_id = ?", params);
   }
+  delete_match_keys(connection, id);
 }
 
 std::vector<spi::Value> row_values(const Customer& customer) {
@@ -173,6 +174,10 @@ std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& i
 }
 
 void insert_customer(spi::Connection& connection, const Customer& customer) {
+  insert_customer(connection, customer, identity_keys(customer));
+}
+
+void insert_customer(spi::Connection& connection, const Customer& customer, const IdentityKeys& keys) {
   auto params = row_values(customer);
   params.emplace_back(customer.version);
   params.insert(params.begin(), customer.id.to_string());
@@ -180,7 +185,7 @@ void insert_customer(spi::Connection& connection, const Customer& customer) {
       "INSERT INTO customers (id, kind, name, phones, emails, siret, vat_number, notes, tags, created_at,"
       " updated_at, archived_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       params);
-  insert_children(connection, customer);
+  insert_children(connection, customer, keys);
 }
 
 bool update_customer(spi::Connection& connection, const Customer& customer, std::int64_t expected_version) {
@@ -195,7 +200,7 @@ bool update_customer(spi::Connection& connection, const Customer& customer, std:
   if (changed == 0) return false;
   std::string id = customer.id.to_string();
   delete_children(connection, id);
-  insert_children(connection, customer);
+  insert_children(connection, customer, identity_keys(customer));
   return true;
 }
 

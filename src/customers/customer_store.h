@@ -3,6 +3,7 @@
 // points indexed for lookup, tags indexed for filtering, external ids unique
 // per system).
 #include <relais/customers/customer.h>
+#include <relais/customers/matching.h>
 #include <relais/spi/storage.h>
 
 #include "storage/migrations.h"
@@ -17,6 +18,8 @@ SchemaArea customers_schema();
 std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& id);
 // Inserts the row and all its children.
 void insert_customer(spi::Connection& connection, const Customer& customer);
+// The same, with the customer's identity_keys() already computed.
+void insert_customer(spi::Connection& connection, const Customer& customer, const IdentityKeys& keys);
 // Rewrites the row and its children when the stored version is
 // `expected_version`; returns false (writing nothing) otherwise.
 bool update_customer(spi::Connection& connection, const Customer& customer, std::int64_t expected_version);

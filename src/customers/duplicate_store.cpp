@@ -49,7 +49,7 @@ void backfill_match_keys(spi::Connection& connection) {
   CustomerQuery query{.include_archived = false, .limit = 500};
   for (;;) {
     auto page = customer_page(connection, query);
-    for (const auto& customer : page) store_match_keys(connection, customer);
+    for (const auto& customer : page) insert_match_keys(connection, customer, identity_keys(customer));
     if (page.size() < query.limit) break;
     query.after = page.back().id.to_string();
   }
@@ -80,18 +80,9 @@ IdentityKeys identity_from_json(const nlohmann::json& json) {
   return keys;
 }
 
-// The stored keys of every customer sharing one of `blocks`.
-std::vector<StoredIdentity> identities_in_blocks(spi::Connection& connection, const std::vector<std::string>& blocks) {
-  std::vector<spi::Value> params(blocks.begin(), blocks.end());
-  std::vector<StoredIdentity> identities;
-  for (const auto& row : connection.query(
-           "SELECT customer_id, identity FROM customer_identities WHERE customer_id IN"
-           " (SELECT customer_id FROM customer_match_keys WHERE block_key IN (" + placeholders(blocks.size()) + "))",
-           params)) {
-    identities.push_back({Uuid::parse(row.text(0)), identity_from_json(nlohmann::json::parse(row.text(1)))});
-  }
-  return identities;
-}
+// Blocks per query: far below the bound-parameter limits of SQLite (32766)
+// and PostgreSQL (65535), and the same statement shape for every full chunk.
+constexpr std::size_t kBlocksPerQuery = 500;
 
 }  // namespace
 
@@ -105,13 +96,9 @@ std::vector<StoredIdentity> all_identities(spi::Connection& connection) {
 
 SchemaArea customer_matching_schema() { return {"customer_matching", kMatchingMigrations}; }
 
-void store_match_keys(spi::Connection& connection, const Customer& customer) {
-  std::string id = customer.id.to_string();
-  spi::Value owner[] = {id};
-  connection.execute("DELETE FROM customer_match_keys WHERE customer_id = ?", owner);
-  connection.execute("DELETE FROM customer_identities WHERE customer_id = ?", owner);
+void insert_match_keys(spi::Connection& connection, const Customer& customer, const IdentityKeys& keys) {
   if (customer.archived_at) return;
-  IdentityKeys keys = identity_keys(customer);
+  std::string id = customer.id.to_string();
   for (const auto& key : blocking_keys(keys)) {
     spi::Value params[] = {id, key};
     connection.execute("INSERT INTO customer_match_keys (customer_id, block_key) VALUES (?, ?)", params);
@@ -120,24 +107,73 @@ void store_match_keys(spi::Connection& connection, const Customer& customer) {
   connection.execute("INSERT INTO customer_identities (customer_id, identity) VALUES (?, ?)", identity);
 }
 
+void delete_match_keys(spi::Connection& connection, const std::string& customer_id) {
+  spi::Value owner[] = {customer_id};
+  connection.execute("DELETE FROM customer_match_keys WHERE customer_id = ?", owner);
+  connection.execute("DELETE FROM customer_identities WHERE customer_id = ?", owner);
+}
+
+CandidatePool::CandidatePool(spi::Connection& connection, const std::vector<std::string>& blocks) {
+  for (std::size_t start = 0; start < blocks.size(); start += kBlocksPerQuery) {
+    std::vector<spi::Value> params(blocks.begin() + static_cast<std::ptrdiff_t>(start),
+                                   blocks.begin() + static_cast<std::ptrdiff_t>(std::min(blocks.size(), start + kBlocksPerQuery)));
+    for (const auto& row : connection.query(
+             "SELECT k.block_key, k.customer_id, i.identity FROM customer_match_keys k"
+             " JOIN customer_identities i ON i.customer_id = k.customer_id"
+             " WHERE k.block_key IN (" + placeholders(params.size()) + ")",
+             params)) {
+      Uuid id = Uuid::parse(row.text(1));
+      members_[row.text(0)].push_back(id);
+      // A customer in several of the blocks comes once per block; its keys
+      // are parsed once.
+      if (!identities_.contains(id)) identities_.emplace(id, identity_from_json(nlohmann::json::parse(row.text(2))));
+    }
+  }
+}
+
+std::vector<ScoredIdentity> CandidatePool::candidates(const IdentityKeys& keys, const MatchThresholds& thresholds,
+                                                      const std::optional<Uuid>& exclude) const {
+  std::vector<Uuid> ids;
+  for (const auto& block : blocking_keys(keys)) {
+    if (auto members = members_.find(block); members != members_.end()) {
+      ids.insert(ids.end(), members->second.begin(), members->second.end());
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<ScoredIdentity> scored;
+  for (const auto& id : ids) {
+    if (exclude && id == *exclude) continue;
+    MatchScore match = compare_identities(keys, identities_.at(id), thresholds);
+    if (match.outcome != MatchOutcome::none) scored.push_back({id, std::move(match)});
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& left, const auto& right) { return left.match.score > right.match.score; });
+  return scored;
+}
+
+void CandidatePool::put(const Uuid& id, IdentityKeys keys) {
+  // Blocks the customer left keep listing it: harmless, since candidates
+  // are scored on their current keys.
+  for (auto& block : blocking_keys(keys)) {
+    auto& members = members_[block];
+    if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
+  }
+  identities_.insert_or_assign(id, std::move(keys));
+}
+
 std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, const IdentityKeys& keys,
                                                 const MatchThresholds& thresholds,
                                                 const std::optional<Uuid>& exclude) {
-  auto blocks = blocking_keys(keys);
-  if (blocks.empty()) return {};
-  std::vector<DuplicateCandidate> candidates;
   // Scored on stored keys; only the matches are loaded whole. Archived
   // customers have no stored keys.
-  for (auto& stored : identities_in_blocks(connection, blocks)) {
-    if (exclude && stored.id == *exclude) continue;
-    MatchScore match = compare_identities(keys, stored.keys, thresholds);
-    if (match.outcome == MatchOutcome::none) continue;
-    if (auto customer = find_customer(connection, stored.id)) {
-      candidates.push_back({std::move(*customer), std::move(match)});
+  CandidatePool pool(connection, blocking_keys(keys));
+  std::vector<DuplicateCandidate> candidates;
+  for (auto& scored : pool.candidates(keys, thresholds, exclude)) {
+    if (auto customer = find_customer(connection, scored.id)) {
+      candidates.push_back({std::move(*customer), std::move(scored.match)});
     }
   }
-  std::sort(candidates.begin(), candidates.end(),
-            [](const auto& left, const auto& right) { return left.match.score > right.match.score; });
   return candidates;
 }
 

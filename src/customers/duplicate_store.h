@@ -8,15 +8,21 @@
 #include "journal/journal.h"
 #include "storage/migrations.h"
 
+#include <map>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace relais::inline v1::detail {
 
 SchemaArea customer_matching_schema();
 
-// Replaces the block keys of `customer` (none when archived).
-void store_match_keys(spi::Connection& connection, const Customer& customer);
+// Stores the block keys and comparison keys of a customer written without
+// any (none when archived). `keys` are identity_keys(customer).
+void insert_match_keys(spi::Connection& connection, const Customer& customer, const IdentityKeys& keys);
+// Removes them, before a rewrite.
+void delete_match_keys(spi::Connection& connection, const std::string& customer_id);
 
 // A customer's comparison keys as stored for matching.
 struct StoredIdentity {
@@ -26,8 +32,34 @@ struct StoredIdentity {
 // Every unarchived customer's keys, ordered by id (text order).
 std::vector<StoredIdentity> all_identities(spi::Connection& connection);
 
+struct ScoredIdentity {
+  Uuid id;
+  MatchScore match;
+};
+
+// The stored comparison keys of every customer sharing one of a set of
+// blocks, loaded with a few queries. The bulk import loads one pool for a
+// whole batch of rows, scores each row in memory, and puts back what it
+// creates or changes, so that later rows of the batch see earlier ones.
+// Not thread-safe.
+class CandidatePool {
+ public:
+  // Unarchived customers in any of `blocks` (duplicates allowed).
+  CandidatePool(spi::Connection& connection, const std::vector<std::string>& blocks);
+  // Customers of the pool sharing a block with `keys`, other than `exclude`,
+  // scored against them; those at least probable, best first.
+  std::vector<ScoredIdentity> candidates(const IdentityKeys& keys, const MatchThresholds& thresholds,
+                                         const std::optional<Uuid>& exclude = std::nullopt) const;
+  // Adds a customer, or replaces its keys after a change.
+  void put(const Uuid& id, IdentityKeys keys);
+
+ private:
+  std::map<Uuid, IdentityKeys> identities_;
+  std::unordered_map<std::string, std::vector<Uuid>> members_;  // block -> customers
+};
+
 // Unarchived customers sharing a block with `keys`, other than `exclude`,
-// scored against them; those at least probable, best first.
+// scored against them and loaded whole; those at least probable, best first.
 std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, const IdentityKeys& keys,
                                                 const MatchThresholds& thresholds,
                                                 const std::optional<Uuid>& exclude = std::nullopt);

@@ -421,7 +421,7 @@ class CustomerService:
     ) -> MergeResult: ...
     def unmerge(self, merge_id: _IdLike) -> UnmergeResult: ...
     def import_file(
-        self, path: str, profile: str, *, progress: _Progress | None = None, batch_size: int = 1000
+        self, path: str, profile: str, *, progress: _Progress | None = None, batch_size: int = 10000
     ) -> ImportReport: ...
     def import_csv(
         self,
@@ -429,7 +429,7 @@ class CustomerService:
         profile_json: str,
         *,
         progress: _Progress | None = None,
-        batch_size: int = 1000,
+        batch_size: int = 10000,
     ) -> ImportReport: ...
     def get(self, id: _IdLike) -> Customer: ...
     def update(

@@ -95,58 +95,95 @@ std::string rejection_reason(std::size_t line, const InvalidInputError& error) {
   return reason;
 }
 
-// The rows of one batch, inside its write transaction.
+// A row that passed validation, with what matching needs.
+struct PreparedRow {
+  std::size_t row = 0;
+  Customer file;
+  IdentityKeys keys;
+};
+
+// The rows of one batch, inside its write transaction. Rows are validated
+// first; then the customers sharing a block with any row are loaded once
+// (a CandidatePool), and each row is matched in memory against them and
+// against the rows before it.
 class BatchImport {
  public:
   BatchImport(detail::WriteScope& scope, const Clock& clock, const std::string& system,
               const MatchThresholds& thresholds, ImportReport& report)
       : scope_(scope), clock_(clock), system_(system), thresholds_(thresholds), report_(report) {}
 
-  void apply(detail::ReadRow& row) {
-    ++report_.rows;
-    if (auto* rejected = std::get_if<detail::RejectedRow>(&row)) {
-      reject(rejected->row, std::move(rejected->reason));
-    } else {
-      apply(std::get<detail::ImportedRow>(row));
-    }
+  void apply(std::vector<detail::ReadRow>& batch) {
+    std::vector<PreparedRow> rows = prepare(batch);
+    detail::CandidatePool pool(scope_.connection(), blocks_of(rows));
+    for (auto& row : rows) apply(row, pool);
   }
 
  private:
-  void apply(const detail::ImportedRow& row) {
-    Customer file;
-    try {
-      file = detail::from_draft(detail::normalize_customer(row.draft, clock_), Customer{});
-    } catch (const InvalidInputError& error) {
-      reject(row.row, rejection_reason(row.line, error));
-      return;
+  std::vector<PreparedRow> prepare(std::vector<detail::ReadRow>& batch) {
+    std::vector<PreparedRow> rows;
+    rows.reserve(batch.size());
+    for (auto& read : batch) {
+      ++report_.rows;
+      if (auto* rejected = std::get_if<detail::RejectedRow>(&read)) {
+        reject(rejected->row, std::move(rejected->reason));
+        continue;
+      }
+      auto& imported = std::get<detail::ImportedRow>(read);
+      try {
+        Customer file = detail::from_draft(detail::normalize_customer(imported.draft, clock_), Customer{});
+        IdentityKeys keys = identity_keys(file);
+        rows.push_back({imported.row, std::move(file), std::move(keys)});
+      } catch (const InvalidInputError& error) {
+        reject(imported.row, rejection_reason(imported.line, error));
+      }
     }
+    return rows;
+  }
+
+  static std::vector<std::string> blocks_of(const std::vector<PreparedRow>& rows) {
+    std::vector<std::string> blocks;
+    for (const auto& row : rows) {
+      auto keys = blocking_keys(row.keys);
+      blocks.insert(blocks.end(), std::make_move_iterator(keys.begin()), std::make_move_iterator(keys.end()));
+    }
+    std::sort(blocks.begin(), blocks.end());
+    blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
+    return blocks;
+  }
+
+  void apply(PreparedRow& row, detail::CandidatePool& pool) {
     auto& connection = scope_.connection();
-    if (auto id = detail::customer_with_external_id(connection, system_, row.external_id)) {
-      auto stored = detail::find_customer(connection, *id);
-      if (!stored) throw NotFoundError("customer", id->to_string());
-      merge_into(*stored, file, row.row);
+    const std::string& external_id = row.file.external_ids.at(system_);
+    if (auto id = detail::customer_with_external_id(connection, system_, external_id)) {
+      merge_into(load(*id), row, pool);
       return;
     }
-    // Customers created by earlier rows of this file are in the base already
-    // (same transaction or an earlier batch), so they are candidates too.
-    auto candidates = detail::find_candidates(connection, identity_keys(file), thresholds_);
+    auto candidates = pool.candidates(row.keys, thresholds_);
     // A customer already holding another id of this system is another record
     // there: never merged automatically, only queued.
-    auto target = std::find_if(candidates.begin(), candidates.end(), [&](const DuplicateCandidate& candidate) {
-      return candidate.match.outcome == MatchOutcome::sure && !candidate.customer.external_ids.contains(system_);
-    });
-    if (target != candidates.end()) {
-      merge_into(target->customer, file, row.row);
-      return;
+    for (const auto& candidate : candidates) {
+      if (candidate.match.outcome != MatchOutcome::sure) break;
+      Customer existing = load(candidate.id);
+      if (!existing.external_ids.contains(system_)) {
+        merge_into(existing, row, pool);
+        return;
+      }
     }
-    Uuid created = create(std::move(file));
+    Uuid created = create(std::move(row.file), row.keys);
+    pool.put(created, std::move(row.keys));
     if (candidates.empty()) return;
     for (auto& candidate : candidates) queue_for_review(created, candidate);
     ++report_.queued_for_review;
   }
 
-  void queue_for_review(const Uuid& created, DuplicateCandidate& candidate) {
-    const Uuid& existing = candidate.customer.id;
+  Customer load(const Uuid& id) {
+    auto stored = detail::find_customer(scope_.connection(), id);
+    if (!stored) throw NotFoundError("customer", id.to_string());
+    return std::move(*stored);
+  }
+
+  void queue_for_review(const Uuid& created, detail::ScoredIdentity& candidate) {
+    const Uuid& existing = candidate.id;
     DuplicatePair pair{Uuid::generate(clock_), std::min(created, existing), std::max(created, existing),
                        candidate.match.score, candidate.match.outcome, std::move(candidate.match.reasons),
                        ReviewStatus::pending, scope_.now(), 1};
@@ -158,11 +195,11 @@ class BatchImport {
     report_.rejections.push_back({row, std::move(reason)});
   }
 
-  Uuid create(Customer customer) {
+  Uuid create(Customer customer, const IdentityKeys& keys) {
     customer.id = Uuid::generate(clock_);
     customer.created_at = customer.updated_at = scope_.now();
     customer.version = 1;
-    detail::insert_customer(scope_.connection(), customer);
+    detail::insert_customer(scope_.connection(), customer, keys);
     scope_.record({std::string(kEntity), customer.id.to_string(), "create", detail::customer_changes(nullptr, customer)});
     detail::save_import_snapshot(scope_.connection(), customer.id, system_, snapshot_of(customer).dump(), scope_.now());
     ++report_.imported;
@@ -172,13 +209,16 @@ class BatchImport {
   // Writes the file's values into `stored` where Relais did not change them
   // since the last import, and the new snapshot; writes nothing when the
   // row brings nothing new.
-  void merge_into(const Customer& stored, const Customer& file, std::size_t row) {
+  void merge_into(const Customer& stored, const PreparedRow& row, detail::CandidatePool& pool) {
     auto& connection = scope_.connection();
     std::optional<json> snapshot;
     if (auto text = detail::find_import_snapshot(connection, stored.id, system_)) snapshot = json::parse(*text);
-    Customer merged = merged_values(stored, file, snapshot, row);
-    if (merged != stored) update(stored, std::move(merged));
-    json file_snapshot = snapshot_of(file);
+    Customer merged = merged_values(stored, row.file, snapshot, row.row);
+    if (merged != stored) {
+      pool.put(stored.id, identity_keys(merged));
+      update(stored, std::move(merged));
+    }
+    json file_snapshot = snapshot_of(row.file);
     if (snapshot != file_snapshot) {
       detail::save_import_snapshot(connection, stored.id, system_, file_snapshot.dump(), scope_.now());
     }
@@ -270,8 +310,7 @@ ImportReport CustomerService::import_csv(std::string_view bytes, std::string_vie
     while (batch.size() < options.batch_size && (more = reader.next(row))) batch.push_back(std::move(row));
     if (batch.empty()) break;
     core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-      BatchImport import(scope, core_.clock(), profile.system, options.thresholds, report);
-      for (auto& read : batch) import.apply(read);
+      BatchImport(scope, core_.clock(), profile.system, options.thresholds, report).apply(batch);
     });
     progress.rows_done += batch.size();
     if (options.progress) options.progress(progress);
