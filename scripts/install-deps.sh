@@ -9,7 +9,7 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   libssl-dev nlohmann-json3-dev libphonenumber-dev libicu-dev
-  libutf8proc-dev libuchardet-dev libcsv-dev
+  libutf8proc-dev libuchardet-dev libcsv-dev libhowardhinnant-date-dev tzdata
   pybind11-dev python3-dev python3-pytest python3-mypy python3-openpyxl
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev

@@ -4,11 +4,13 @@
 // the journal (Workspace::changes_since).
 #include <relais/clock.h>
 #include <relais/export.h>
+#include <relais/journal.h>
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace relais {
 inline namespace v1 {
@@ -20,6 +22,10 @@ struct Event {
   std::string entity_id;
   std::string actor;
   Timestamp time{};
+  // What the journal entry recorded: the fields changed, before and after
+  // as JSON text (for IncomingCall: "number" and the matched "customers").
+  // Empty when the entry's payload was erased.
+  std::vector<FieldChange> changes;
   bool operator==(const Event&) const = default;
 };
 

@@ -7,6 +7,7 @@
 //   auto customer = ws.customers().create({.name = "Hélène Martin"});
 #include <relais/clock.h>
 #include <relais/customers/customer_service.h>
+#include <relais/desk/desk_service.h>
 #include <relais/errors.h>
 #include <relais/events.h>
 #include <relais/export.h>
@@ -68,6 +69,7 @@ class RELAIS_API Workspace {
   Workspace& operator=(Workspace&&) noexcept;
 
   CustomerService& customers();
+  DeskService& desk();
   UserService& users();
 
   // The bound actor, as read at open.

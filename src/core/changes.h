@@ -31,6 +31,16 @@ class ChangeList {
     if (json.is_string() && json.get_ref<const std::string&>().empty()) return;
     changes_.push_back({std::string(field), "null", json.dump()});
   }
+  // One field of a record read through `get`: created() when `before` is
+  // null (a new record), compare() otherwise.
+  template <typename Record, typename Get>
+  void field(std::string_view name, const Record* before, const Record& after, Get get) {
+    if (before) {
+      compare(name, get(*before), get(after));
+    } else {
+      created(name, get(after));
+    }
+  }
   bool empty() const { return changes_.empty(); }
   std::vector<FieldChange> take() { return std::move(changes_); }
 

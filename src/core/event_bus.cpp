@@ -26,10 +26,23 @@ bool Subscription::active() const noexcept { return impl_ && impl_->connection_.
 namespace detail {
 namespace {
 
+// Events whose name does not follow <Entity><action in the past tense>.
+struct NamedEvent {
+  std::string_view entity;
+  std::string_view action;
+  std::string_view type;
+};
+constexpr NamedEvent kNamedEvents[] = {
+    {"incoming_call", "ring", "IncomingCall"},
+    {"ticket", "set_status", "TicketStatusChanged"},
+    {"ticket", "set_stage", "TicketStageChanged"},
+};
+
 std::string past_tense(std::string_view action) {
   std::string word(action);
   if (word.empty()) return word;
   word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  if (word == "Log") return "Logged";  // the one verb here that doubles its consonant
   if (word.back() == 'e') return word + "d";
   return word + "ed";
 }
@@ -48,6 +61,9 @@ std::string pascal_case(std::string_view text) {
 }  // namespace
 
 std::string event_type(std::string_view entity, std::string_view action) {
+  for (const auto& named : kNamedEvents) {
+    if (named.entity == entity && named.action == action) return std::string(named.type);
+  }
   return pascal_case(entity) + past_tense(action);
 }
 

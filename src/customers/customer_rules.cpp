@@ -1,10 +1,12 @@
 #include "customers/customer_rules.h"
+#include "core/stale_version.h"
 
 #include <relais/customers/validation.h>
 #include <relais/errors.h>
 
 #include "core/changes.h"
 #include "storage/timestamps.h"
+#include "core/field_checks.h"
 #include "core/text.h"
 
 namespace relais::inline v1::detail {
@@ -12,31 +14,6 @@ namespace {
 
 std::string indexed(std::string_view prefix, std::size_t index) {
   return std::string(prefix) + "[" + std::to_string(index) + "]";
-}
-
-// Runs a normaliser, turning its InvalidInputError into field errors so that
-// every bad field is reported, not only the first.
-template <typename Normalize>
-std::string checked(FieldErrors& errors, std::string_view text, const std::string& field, Normalize normalize) {
-  try {
-    return normalize(text, field);
-  } catch (const InvalidInputError& error) {
-    for (const auto& field_error : error.field_errors()) errors.add(field_error.field, text, field_error.message);
-    return std::string(text);
-  }
-}
-
-std::string required_text(FieldErrors& errors, std::string_view text, const std::string& field, std::size_t limit) {
-  std::string value(trim(text));
-  if (value.empty()) errors.add(field, text, "must not be empty");
-  if (value.size() > limit) errors.add(field, text, "longer than " + std::to_string(limit) + " bytes");
-  return value;
-}
-
-std::string optional_text(FieldErrors& errors, std::string_view text, const std::string& field, std::size_t limit) {
-  std::string value(trim(text));
-  if (value.size() > limit) errors.add(field, text, "longer than " + std::to_string(limit) + " bytes");
-  return value;
 }
 
 std::vector<std::string> normalized_list(FieldErrors& errors, const std::vector<std::string>& values,
@@ -258,11 +235,7 @@ std::vector<FieldChange> customer_changes(const Customer* before, const Customer
 }
 
 ConflictError stale_version(const Customer& stored, std::int64_t expected_version) {
-  return ConflictError("customer " + stored.id.to_string() + " is at version " + std::to_string(stored.version) +
-                           ", not " + std::to_string(expected_version) + ": it changed since it was read",
-                       {{"entity", "customer"}, {"id", stored.id.to_string()},
-                        {"expected_version", std::to_string(expected_version)},
-                        {"current_version", std::to_string(stored.version)}});
+  return stale_version("customer", stored.id.to_string(), stored.version, expected_version);
 }
 
 }  // namespace relais::inline v1::detail

@@ -55,9 +55,14 @@ void backfill_match_keys(spi::Connection& connection) {
   }
 }
 
+void index_pairs_by_b(spi::Connection& connection) {
+  connection.execute_script("CREATE INDEX duplicate_pairs_by_b ON duplicate_pairs (b)");
+}
+
 const Migration kMatchingMigrations[] = {
     {1, "block keys, review queue, finder runs", create_matching_tables},
     {2, "block keys of existing customers", backfill_match_keys},
+    {3, "review pairs found by either customer", index_pairs_by_b},
 };
 
 nlohmann::json identity_json(const IdentityKeys& keys) {
@@ -249,6 +254,24 @@ std::vector<DuplicatePair> pair_page(spi::Connection& connection, const ReviewQu
   std::vector<DuplicatePair> pairs;
   for (const auto& row : connection.query(sql, params)) pairs.push_back(pair_from_row(row));
   return pairs;
+}
+
+CustomerViewPart duplicates_view_part(spi::Connection& connection, const Uuid& customer) {
+  // One indexed lookup per side (UNIQUE (a, b), and duplicate_pairs_by_b).
+  static const std::string sql = "SELECT * FROM (" + std::string(kSelectPair) + " WHERE a = ? AND status = ?" +
+                                 " UNION ALL " + std::string(kSelectPair) + " WHERE b = ? AND status = ?" +
+                                 ") pairs ORDER BY score DESC, id";
+  const std::string pending(to_string(ReviewStatus::pending));
+  spi::Value params[] = {customer.to_string(), pending, customer.to_string(), pending};
+  CustomerViewPart part;
+  for (const auto& row : connection.query(sql, params)) {
+    DuplicatePair pair = pair_from_row(row);
+    const Uuid& other = pair.a == customer ? pair.b : pair.a;
+    part.items.push_back(nlohmann::json{{"pair", pair.id.to_string()}, {"other", other.to_string()},
+                                        {"score", pair.score}, {"reasons", pair.reasons}}.dump());
+  }
+  part.counts["pending"] = static_cast<std::int64_t>(part.items.size());
+  return part;
 }
 
 bool update_pair_status(spi::Connection& connection, const DuplicatePair& pair, std::int64_t expected_version) {

@@ -3,6 +3,7 @@
 // customer_store on every write), candidate lookup, the review queue and the
 // batch finder's run state.
 #include <relais/customers/duplicates.h>
+#include <relais/desk/desk_service.h>
 #include <relais/spi/storage.h>
 
 #include "journal/journal.h"
@@ -76,6 +77,9 @@ JournalRecord pair_record(const DuplicatePair& pair, std::string action);
 bool queue_pair(spi::Connection& connection, const DuplicatePair& pair);
 std::optional<DuplicatePair> find_pair(spi::Connection& connection, const Uuid& id);
 std::vector<DuplicatePair> pair_page(spi::Connection& connection, const ReviewQuery& query);
+// The customer's pending review pairs, for its 360° view: count and the
+// pairs as JSON, best score first.
+CustomerViewPart duplicates_view_part(spi::Connection& connection, const Uuid& customer);
 // Writes status and version + 1 when the stored version matches.
 bool update_pair_status(spi::Connection& connection, const DuplicatePair& pair, std::int64_t expected_version);
 

@@ -39,6 +39,7 @@ Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 
 CustomerService& Workspace::customers() { return core_->customers; }
+DeskService& Workspace::desk() { return core_->desk; }
 UserService& Workspace::users() { return core_->users; }
 const User& Workspace::actor() const { return core_->actor(); }
 std::string_view Workspace::engine() const { return core_->engine().backend->dialect().engine(); }

@@ -4,6 +4,7 @@
 #include "customers/duplicate_store.h"
 #include "customers/merge_store.h"
 #include "customers/import/import_store.h"
+#include "desk/desk_store.h"
 #include "users/user_store.h"
 
 namespace relais::inline v1::detail {
@@ -34,7 +35,8 @@ const SchemaArea* schema_areas(std::size_t& count) {
   static const SchemaArea areas[] = {journal_schema(), users_schema(), customers_schema(),
                                      customer_matching_schema(),
                                      customer_imports_schema(),
-                                     customer_merges_schema()};
+                                     customer_merges_schema(),
+                                     desk_schema()};
   count = std::size(areas);
   return areas;
 }
@@ -69,11 +71,11 @@ const JournalEntry& WriteScope::record(JournalRecord record) {
 
 Event event_from_entry(const JournalEntry& entry) {
   return Event{entry.sequence, event_type(entry.entity, entry.action), entry.entity, entry.entity_id,
-               entry.actor, entry.time};
+               entry.actor, entry.time, entry.changes};
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), users(*this), engine_(std::move(engine)), actor_(std::move(actor)) {}
+    : customers(*this), desk(*this), users(*this), engine_(std::move(engine)), actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {
   if (action == Action::administer && actor_.role != Role::admin) {

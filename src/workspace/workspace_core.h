@@ -3,6 +3,7 @@
 // pool, event bus, clock), the bound actor, and the one authorization point
 // and transaction helpers that every call goes through.
 #include <relais/customers/customer_service.h>
+#include <relais/desk/desk_service.h>
 #include <relais/users.h>
 #include <relais/workspace.h>
 
@@ -94,6 +95,7 @@ class WorkspaceCore {
   }
 
   CustomerService customers;
+  DeskService desk;
   UserService users;
 
  private:

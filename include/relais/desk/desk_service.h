@@ -1,0 +1,171 @@
+#pragma once
+// The desk: interactions (calls, emails, visits, notes, SMS), caller lookup,
+// tickets with their lifecycle, work lists and the customer 360° view.
+// Every mutation is validated first (nothing written on error), runs in one
+// transaction with its journal entry and publishes its event after commit.
+// See docs/desk.md.
+#include <relais/customers/customer.h>
+#include <relais/desk/interaction.h>
+#include <relais/desk/ticket.h>
+#include <relais/export.h>
+#include <relais/journal.h>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace relais {
+inline namespace v1 {
+
+namespace detail { class WorkspaceCore; }
+
+// A customer owning the number, and the contact when it is a contact's.
+struct CallerMatch {
+  Customer customer;
+  std::optional<Contact> contact;
+};
+
+struct CallerLookup {
+  std::string number;                 // E.164
+  std::string display;                // national form for French numbers: "06 12 34 56 78"
+  std::vector<CallerMatch> matches;   // unarchived customers, by name
+  // False: nobody has this number; a front end offers to create a customer.
+  bool known() const noexcept { return !matches.empty(); }
+};
+
+struct InteractionPage {
+  std::vector<Interaction> interactions;
+  std::string next_cursor;            // "" on the last page
+};
+
+struct TimelineQuery {
+  std::vector<InteractionKind> kinds; // empty: every kind
+  std::size_t limit = 50;             // 1..500
+  std::string after;                  // next_cursor of the previous page
+};
+
+// Work lists. Every set member narrows the list.
+struct TicketQuery {
+  std::optional<std::string> assignee;   // "" = unassigned
+  std::optional<std::string> queue;
+  std::vector<TicketStatus> statuses;    // empty: every status but closed
+  std::optional<TicketKind> kind;
+  std::optional<Uuid> customer;
+  std::optional<std::string> requested_by;  // a technician's requests
+  std::optional<Timestamp> due_before;   // due (or callback promised) before this time
+  bool include_undated = false;          // with due_before: also tickets without either time
+  std::size_t limit = 50;                // 1..500
+  std::string after;                     // next_cursor of the previous page
+};
+
+// Ordered by due time (tickets without one last), then number.
+struct TicketPage {
+  std::vector<Ticket> tickets;
+  std::string next_cursor;
+};
+
+struct CustomerViewCounts {
+  std::map<std::string, std::int64_t> interactions;  // per kind: {"call": 12, "email": 3}
+  std::int64_t open_tickets = 0;      // not resolved nor closed
+  std::int64_t tickets = 0;           // all
+};
+
+// A part of the 360° view contributed by another area (quotes,
+// interventions, stock used, surveys): counts and a few items as JSON text.
+struct CustomerViewPart {
+  std::map<std::string, std::int64_t> counts;
+  std::vector<std::string> items;     // JSON objects, most recent first
+};
+
+struct CustomerView {
+  Customer customer;                  // with its contacts and sites
+  std::vector<Ticket> open_tickets;   // by due time
+  InteractionPage timeline;           // most recent first
+  CustomerViewCounts counts;
+  std::map<std::string, CustomerViewPart> parts;  // by area name
+};
+
+// Thread-safe; obtained from Workspace::desk() and valid while the
+// Workspace lives. Every call passes the workspace's authorization point.
+// Mutating calls on existing records take the version they expect and
+// throw ConflictError (nothing written) when it is stale.
+class RELAIS_API DeskService {
+ public:
+  explicit DeskService(detail::WorkspaceCore& core) : core_(core) {}
+
+  // Customers and contacts owning `phone` (any common writing). Read only.
+  // Throws InvalidInputError when it is not a phone number.
+  CallerLookup lookup_caller(std::string_view phone) const;
+  // The phone rings: looks the caller up and publishes IncomingCall (journal
+  // entity "incoming_call", its changes carrying the number and the matched
+  // customer ids), so that front ends pop the customer up.
+  CallerLookup incoming_call(std::string_view phone);
+
+  // Traces a call (event CallLogged). Throws InvalidInputError (bad number,
+  // negative duration, a start before 2000 or more than a day ahead, a
+  // customer missing while the outcome is not to_qualify, oversized text),
+  // NotFoundError (customer, contact, site, ticket or user unknown, or not
+  // the customer's).
+  Interaction log_call(const CallDraft& draft);
+  // Traces a visit, note, SMS or email (events VisitLogged, NoteLogged,
+  // SmsLogged, EmailLogged). Same errors as log_call.
+  Interaction log_interaction(const InteractionDraft& draft);
+  Interaction update_interaction(const Uuid& id, std::int64_t expected_version, const InteractionChanges& changes);
+  // Throws NotFoundError.
+  Interaction get_interaction(const Uuid& id) const;
+  // Calls imported from a phone system's log that nobody described yet,
+  // oldest first.
+  InteractionPage calls_to_qualify(std::size_t limit = 50, std::string_view after = {}) const;
+  // A customer's interactions, most recent first. Throws NotFoundError.
+  InteractionPage timeline(const Uuid& customer, const TimelineQuery& query = {}) const;
+
+  // Opens a ticket with status new and the next number of the year (event
+  // TicketOpened). Throws InvalidInputError, NotFoundError.
+  Ticket open_ticket(const TicketDraft& draft);
+  // Throws NotFoundError.
+  Ticket get_ticket(const Uuid& id) const;
+  // By human number ("T-2026-000042"). Throws NotFoundError.
+  Ticket find_ticket(std::string_view number) const;
+  Ticket update_ticket(const Uuid& id, std::int64_t expected_version, const TicketChanges& changes);
+  // Sets or clears ("") the assignee, who must be an active user (event
+  // TicketAssigned). Two users assigning at once: one wins, the other gets
+  // ConflictError.
+  Ticket assign(const Uuid& id, std::int64_t expected_version, std::string_view assignee);
+  // Moves the ticket along its lifecycle (event TicketStatusChanged). An
+  // illegal move throws InvalidInputError naming it ("closed -> scheduled");
+  // reopening a closed ticket needs a `reason`, kept in the journal.
+  Ticket set_status(const Uuid& id, std::int64_t expected_version, TicketStatus status,
+                    std::string_view reason = {});
+  // Moves a technician request's stage (event TicketStageChanged). Throws
+  // InvalidInputError for another kind of ticket or an illegal move.
+  Ticket set_stage(const Uuid& id, std::int64_t expected_version, TechnicianStage stage);
+  // Adds a comment or internal note (event TicketCommented). Appending does
+  // not change the ticket, so it takes no version.
+  TicketComment add_comment(const Uuid& ticket, std::string_view text, bool internal = false);
+  // Oldest first. Throws NotFoundError.
+  std::vector<TicketComment> comments(const Uuid& ticket) const;
+  // The ticket's journal entries (every change, with actor), oldest first.
+  std::vector<JournalEntry> ticket_history(const Uuid& id) const;
+
+  // Work lists. Throws InvalidInputError for a bad limit or cursor.
+  TicketPage tickets(const TicketQuery& query = {}) const;
+  // Open tickets whose due or callback time has passed, most late first.
+  TicketPage overdue(std::size_t limit = 50) const;
+  // The acting user's tickets not resolved nor closed, due by the end of
+  // today (Paris time) or without a due time.
+  TicketPage my_work_today(std::size_t limit = 50) const;
+
+  // One call for the 360° view: the customer, its open tickets, the first
+  // timeline page, counts, and the parts other areas contribute. Throws
+  // NotFoundError.
+  CustomerView customer_view(const Uuid& customer, const TimelineQuery& timeline = {}) const;
+
+ private:
+  detail::WorkspaceCore& core_;
+};
+
+}  // namespace v1
+}  // namespace relais

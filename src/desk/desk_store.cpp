@@ -1,0 +1,416 @@
+#include "desk/desk_store.h"
+
+#include "storage/sql.h"
+#include "storage/timestamps.h"
+
+#include <relais/errors.h>
+
+#include <charconv>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+namespace relais::inline v1::detail {
+namespace {
+
+// Tickets without a due or callback time sort after every dated one.
+constexpr std::int64_t kNoDeadline = std::numeric_limits<std::int64_t>::max();
+
+void create_desk_tables(spi::Connection& connection) {
+  connection.execute_script(
+      "CREATE TABLE tickets ("
+      " id TEXT PRIMARY KEY,"
+      " number TEXT NOT NULL UNIQUE,"
+      " kind TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL, priority TEXT NOT NULL,"
+      " customer_id TEXT NOT NULL REFERENCES customers (id),"
+      " contact_id TEXT, site_id TEXT,"
+      " subject TEXT NOT NULL, description TEXT NOT NULL, queue TEXT NOT NULL, assignee TEXT NOT NULL,"
+      " due_at BIGINT, callback_at BIGINT,"
+      // The earlier of due_at and callback_at: what work lists sort on.
+      " deadline BIGINT NOT NULL,"
+      " stage TEXT NOT NULL, requested_by TEXT NOT NULL,"
+      " quote_ids TEXT NOT NULL, intervention_ids TEXT NOT NULL,"
+      " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+      " resolved_at BIGINT, closed_at BIGINT, version BIGINT NOT NULL);"
+      "CREATE INDEX tickets_by_customer ON tickets (customer_id, status);"
+      "CREATE INDEX tickets_by_assignee ON tickets (assignee, deadline, number);"
+      "CREATE INDEX tickets_by_queue ON tickets (queue, deadline, number);"
+      "CREATE INDEX tickets_by_deadline ON tickets (deadline, number);"
+      "CREATE INDEX tickets_by_requester ON tickets (requested_by, deadline, number);"
+      "CREATE TABLE ticket_comments ("
+      " id TEXT PRIMARY KEY,"
+      " ticket_id TEXT NOT NULL REFERENCES tickets (id),"
+      " author TEXT NOT NULL, text TEXT NOT NULL, internal INTEGER NOT NULL, created_at BIGINT NOT NULL);"
+      "CREATE INDEX ticket_comments_by_ticket ON ticket_comments (ticket_id, created_at);"
+      "CREATE TABLE ticket_counters (year INTEGER PRIMARY KEY, last_number BIGINT NOT NULL);"
+      "CREATE TABLE interactions ("
+      " id TEXT PRIMARY KEY,"
+      " kind TEXT NOT NULL,"
+      " customer_id TEXT REFERENCES customers (id),"
+      " contact_id TEXT, site_id TEXT,"
+      " ticket_id TEXT REFERENCES tickets (id),"
+      " occurred_at BIGINT NOT NULL, user_login TEXT NOT NULL,"
+      " subject TEXT NOT NULL, notes TEXT NOT NULL,"
+      " direction TEXT NOT NULL, phone TEXT NOT NULL, duration_seconds BIGINT NOT NULL, outcome TEXT,"
+      " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, version BIGINT NOT NULL);"
+      "CREATE INDEX interactions_by_customer ON interactions (customer_id, occurred_at, id);"
+      "CREATE INDEX interactions_by_ticket ON interactions (ticket_id);"
+      "CREATE INDEX interactions_by_outcome ON interactions (outcome, occurred_at, id)");
+}
+
+const Migration kDeskMigrations[] = {
+    {1, "interactions, tickets, comments, ticket counters", create_desk_tables},
+};
+
+spi::Value optional_id(const std::optional<Uuid>& id) {
+  if (!id) return nullptr;
+  return id->to_string();
+}
+
+spi::Value optional_time(const std::optional<Timestamp>& time) {
+  if (!time) return nullptr;
+  return micros(*time);
+}
+
+std::optional<Uuid> id_column(const spi::Row& row, std::size_t column) {
+  auto text = row.optional_text(column);
+  if (!text) return std::nullopt;
+  return Uuid::parse(*text);
+}
+
+std::optional<Timestamp> time_column(const spi::Row& row, std::size_t column) {
+  auto value = row.optional_integer(column);
+  if (!value) return std::nullopt;
+  return timestamp_of(*value);
+}
+
+std::string json_list(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }
+
+// "<integer>:<text>", the keyset cursors of this area. Throws
+// InvalidInputError naming "after".
+std::pair<std::int64_t, std::string> parse_cursor(std::string_view cursor) {
+  auto colon = cursor.find(':');
+  std::int64_t number = 0;
+  if (colon != std::string_view::npos) {
+    auto [end, error] = std::from_chars(cursor.data(), cursor.data() + colon, number);
+    if (error == std::errc() && end == cursor.data() + colon && colon + 1 < cursor.size()) {
+      return {number, std::string(cursor.substr(colon + 1))};
+    }
+  }
+  throw InvalidInputError("after", cursor, "not a cursor returned by this list");
+}
+
+std::size_t checked_limit(std::size_t limit) {
+  if (limit < 1 || limit > 500) throw InvalidInputError("limit", std::to_string(limit), "expected 1 to 500");
+  return limit;
+}
+
+// ---- interactions ----------------------------------------------------------
+
+constexpr std::string_view kInteractionColumns =
+    "id, kind, customer_id, contact_id, site_id, ticket_id, occurred_at, user_login, subject, notes,"
+    " direction, phone, duration_seconds, outcome, created_at, updated_at, version";
+
+Interaction interaction_from_row(const spi::Row& row) {
+  Interaction interaction;
+  interaction.id = Uuid::parse(row.text(0));
+  interaction.kind = parse_interaction_kind(row.text(1));
+  interaction.customer = id_column(row, 2);
+  interaction.contact = id_column(row, 3);
+  interaction.site = id_column(row, 4);
+  interaction.ticket = id_column(row, 5);
+  interaction.occurred_at = timestamp_of(row.integer(6));
+  interaction.user = row.text(7);
+  interaction.subject = row.text(8);
+  interaction.notes = row.text(9);
+  interaction.direction = parse_direction(row.text(10));
+  interaction.phone = row.text(11);
+  interaction.duration = std::chrono::seconds(row.integer(12));
+  if (auto outcome = row.optional_text(13)) interaction.outcome = parse_call_outcome(*outcome);
+  interaction.created_at = timestamp_of(row.integer(14));
+  interaction.updated_at = timestamp_of(row.integer(15));
+  interaction.version = row.integer(16);
+  return interaction;
+}
+
+std::vector<spi::Value> interaction_values(const Interaction& interaction) {
+  spi::Value outcome = nullptr;
+  if (interaction.outcome) outcome = std::string(to_string(*interaction.outcome));
+  return {interaction.id.to_string(), std::string(to_string(interaction.kind)), optional_id(interaction.customer),
+          optional_id(interaction.contact), optional_id(interaction.site), optional_id(interaction.ticket),
+          micros(interaction.occurred_at), interaction.user, interaction.subject, interaction.notes,
+          std::string(to_string(interaction.direction)), interaction.phone,
+          static_cast<std::int64_t>(interaction.duration.count()), outcome, micros(interaction.created_at),
+          micros(interaction.updated_at), interaction.version};
+}
+
+// A page read with limit + 1 rows: the extra row only says there is more.
+InteractionPage interactions_from(const std::vector<spi::Row>& rows, std::size_t limit) {
+  InteractionPage page;
+  for (const auto& row : rows) page.interactions.push_back(interaction_from_row(row));
+  if (page.interactions.size() > limit) {
+    page.interactions.pop_back();
+    const auto& last = page.interactions.back();
+    page.next_cursor = std::to_string(micros(last.occurred_at)) + ":" + last.id.to_string();
+  }
+  return page;
+}
+
+// ---- tickets -----------------------------------------------------------------
+
+constexpr std::string_view kTicketColumns =
+    "id, number, kind, source, status, priority, customer_id, contact_id, site_id, subject, description, queue,"
+    " assignee, due_at, callback_at, deadline, stage, requested_by, quote_ids, intervention_ids, created_at,"
+    " updated_at, resolved_at, closed_at, version";
+
+Ticket ticket_from_row(const spi::Row& row) {
+  Ticket ticket;
+  ticket.id = Uuid::parse(row.text(0));
+  ticket.number = row.text(1);
+  ticket.kind = parse_ticket_kind(row.text(2));
+  ticket.source = parse_ticket_source(row.text(3));
+  ticket.status = parse_ticket_status(row.text(4));
+  ticket.priority = parse_ticket_priority(row.text(5));
+  ticket.customer = Uuid::parse(row.text(6));
+  ticket.contact = id_column(row, 7);
+  ticket.site = id_column(row, 8);
+  ticket.subject = row.text(9);
+  ticket.description = row.text(10);
+  ticket.queue = row.text(11);
+  ticket.assignee = row.text(12);
+  ticket.due_at = time_column(row, 13);
+  ticket.callback_at = time_column(row, 14);
+  ticket.stage = parse_technician_stage(row.text(16));
+  ticket.requested_by = row.text(17);
+  ticket.quote_ids = nlohmann::json::parse(row.text(18)).get<std::vector<std::string>>();
+  ticket.intervention_ids = nlohmann::json::parse(row.text(19)).get<std::vector<std::string>>();
+  ticket.created_at = timestamp_of(row.integer(20));
+  ticket.updated_at = timestamp_of(row.integer(21));
+  ticket.resolved_at = time_column(row, 22);
+  ticket.closed_at = time_column(row, 23);
+  ticket.version = row.integer(24);
+  return ticket;
+}
+
+std::int64_t deadline_of(const Ticket& ticket) {
+  std::int64_t deadline = kNoDeadline;
+  if (ticket.due_at) deadline = std::min(deadline, micros(*ticket.due_at));
+  if (ticket.callback_at) deadline = std::min(deadline, micros(*ticket.callback_at));
+  return deadline;
+}
+
+std::vector<spi::Value> ticket_values(const Ticket& ticket) {
+  return {ticket.id.to_string(), ticket.number, std::string(to_string(ticket.kind)),
+          std::string(to_string(ticket.source)), std::string(to_string(ticket.status)),
+          std::string(to_string(ticket.priority)), ticket.customer.to_string(), optional_id(ticket.contact),
+          optional_id(ticket.site), ticket.subject, ticket.description, ticket.queue, ticket.assignee,
+          optional_time(ticket.due_at), optional_time(ticket.callback_at), deadline_of(ticket),
+          std::string(to_string(ticket.stage)), ticket.requested_by, json_list(ticket.quote_ids),
+          json_list(ticket.intervention_ids), micros(ticket.created_at), micros(ticket.updated_at),
+          optional_time(ticket.resolved_at), optional_time(ticket.closed_at), ticket.version};
+}
+
+// The WHERE clause of a work list, and its parameters.
+void add_ticket_filters(const TicketQuery& query, std::string& sql, std::vector<spi::Value>& params) {
+  auto add = [&](std::string_view condition, spi::Value value) {
+    sql += " AND ";
+    sql += condition;
+    params.push_back(std::move(value));
+  };
+  if (query.assignee) add("assignee = ?", *query.assignee);
+  if (query.queue) add("queue = ?", *query.queue);
+  if (query.kind) add("kind = ?", std::string(to_string(*query.kind)));
+  if (query.customer) add("customer_id = ?", query.customer->to_string());
+  if (query.requested_by) add("requested_by = ?", *query.requested_by);
+  if (query.due_before && query.include_undated) {
+    sql += " AND (deadline < ? OR deadline = ?)";
+    params.insert(params.end(), {micros(*query.due_before), kNoDeadline});
+  } else if (query.due_before) {
+    add("deadline < ?", micros(*query.due_before));
+  }
+  if (query.statuses.empty()) {
+    add("status <> ?", std::string(to_string(TicketStatus::closed)));
+    return;
+  }
+  sql += " AND status IN (" + placeholders(query.statuses.size()) + ")";
+  for (auto status : query.statuses) params.emplace_back(std::string(to_string(status)));
+}
+
+}  // namespace
+
+SchemaArea desk_schema() { return {"desk", kDeskMigrations}; }
+
+std::optional<Interaction> find_interaction(spi::Connection& connection, const Uuid& id) {
+  static const std::string sql = "SELECT " + std::string(kInteractionColumns) + " FROM interactions WHERE id = ?";
+  spi::Value params[] = {id.to_string()};
+  auto rows = connection.query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return interaction_from_row(rows.front());
+}
+
+void insert_interaction(spi::Connection& connection, const Interaction& interaction) {
+  static const std::string sql = "INSERT INTO interactions (" + std::string(kInteractionColumns) +
+                                 ") VALUES (" + placeholders(17) + ")";
+  auto values = interaction_values(interaction);
+  connection.execute(sql, values);
+}
+
+bool update_interaction(spi::Connection& connection, const Interaction& interaction, std::int64_t expected_version) {
+  auto values = interaction_values(interaction);
+  // Every column but id, in order, then the key and the expected version.
+  std::vector<spi::Value> params(values.begin() + 1, values.end());
+  params.back() = expected_version + 1;
+  params.emplace_back(interaction.id.to_string());
+  params.emplace_back(expected_version);
+  return connection.execute(
+             "UPDATE interactions SET kind = ?, customer_id = ?, contact_id = ?, site_id = ?, ticket_id = ?,"
+             " occurred_at = ?, user_login = ?, subject = ?, notes = ?, direction = ?, phone = ?,"
+             " duration_seconds = ?, outcome = ?, created_at = ?, updated_at = ?, version = ?"
+             " WHERE id = ? AND version = ?",
+             params) == 1;
+}
+
+InteractionPage interaction_page(spi::Connection& connection, const Uuid& customer, const TimelineQuery& query) {
+  const std::size_t limit = checked_limit(query.limit);
+  std::string sql = "SELECT " + std::string(kInteractionColumns) + " FROM interactions WHERE customer_id = ?";
+  std::vector<spi::Value> params{customer.to_string()};
+  if (!query.kinds.empty()) {
+    sql += " AND kind IN (" + placeholders(query.kinds.size()) + ")";
+    for (auto kind : query.kinds) params.emplace_back(std::string(to_string(kind)));
+  }
+  if (!query.after.empty()) {
+    auto [occurred, id] = parse_cursor(query.after);
+    sql += " AND (occurred_at < ? OR (occurred_at = ? AND id < ?))";
+    params.insert(params.end(), {occurred, occurred, id});
+  }
+  sql += " ORDER BY occurred_at DESC, id DESC LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(limit + 1));
+  return interactions_from(connection.query(sql, params), limit);
+}
+
+InteractionPage calls_to_qualify_page(spi::Connection& connection, std::size_t limit, std::string_view after) {
+  limit = checked_limit(limit);
+  std::string sql = "SELECT " + std::string(kInteractionColumns) + " FROM interactions WHERE outcome = ?";
+  std::vector<spi::Value> params{std::string(to_string(CallOutcome::to_qualify))};
+  if (!after.empty()) {
+    auto [occurred, id] = parse_cursor(after);
+    sql += " AND (occurred_at > ? OR (occurred_at = ? AND id > ?))";
+    params.insert(params.end(), {occurred, occurred, id});
+  }
+  sql += " ORDER BY occurred_at, id LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(limit + 1));
+  return interactions_from(connection.query(sql, params), limit);
+}
+
+std::map<std::string, std::int64_t> interaction_counts(spi::Connection& connection, const Uuid& customer) {
+  spi::Value params[] = {customer.to_string()};
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& row :
+       connection.query("SELECT kind, COUNT(*) FROM interactions WHERE customer_id = ? GROUP BY kind", params)) {
+    counts[row.text(0)] = row.integer(1);
+  }
+  return counts;
+}
+
+std::optional<Ticket> find_ticket(spi::Connection& connection, const Uuid& id) {
+  static const std::string sql = "SELECT " + std::string(kTicketColumns) + " FROM tickets WHERE id = ?";
+  spi::Value params[] = {id.to_string()};
+  auto rows = connection.query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return ticket_from_row(rows.front());
+}
+
+std::optional<Ticket> find_ticket_by_number(spi::Connection& connection, std::string_view number) {
+  static const std::string sql = "SELECT " + std::string(kTicketColumns) + " FROM tickets WHERE number = ?";
+  spi::Value params[] = {std::string(number)};
+  auto rows = connection.query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return ticket_from_row(rows.front());
+}
+
+void insert_ticket(spi::Connection& connection, const Ticket& ticket) {
+  static const std::string sql =
+      "INSERT INTO tickets (" + std::string(kTicketColumns) + ") VALUES (" + placeholders(25) + ")";
+  auto values = ticket_values(ticket);
+  connection.execute(sql, values);
+}
+
+bool update_ticket(spi::Connection& connection, const Ticket& ticket, std::int64_t expected_version) {
+  auto values = ticket_values(ticket);
+  std::vector<spi::Value> params(values.begin() + 1, values.end());
+  params.back() = expected_version + 1;
+  params.emplace_back(ticket.id.to_string());
+  params.emplace_back(expected_version);
+  return connection.execute(
+             "UPDATE tickets SET number = ?, kind = ?, source = ?, status = ?, priority = ?, customer_id = ?,"
+             " contact_id = ?, site_id = ?, subject = ?, description = ?, queue = ?, assignee = ?, due_at = ?,"
+             " callback_at = ?, deadline = ?, stage = ?, requested_by = ?, quote_ids = ?, intervention_ids = ?,"
+             " created_at = ?, updated_at = ?, resolved_at = ?, closed_at = ?, version = ?"
+             " WHERE id = ? AND version = ?",
+             params) == 1;
+}
+
+std::int64_t next_ticket_number(spi::Connection& connection, int year) {
+  spi::Value key[] = {std::int64_t{year}};
+  // Inside the write transaction: on SQLite the database lock, on
+  // PostgreSQL the row lock taken by the UPDATE, serialises numbering.
+  if (connection.execute("UPDATE ticket_counters SET last_number = last_number + 1 WHERE year = ?", key) == 0) {
+    connection.execute("INSERT INTO ticket_counters (year, last_number) VALUES (?, 1)", key);
+    return 1;
+  }
+  return connection.query("SELECT last_number FROM ticket_counters WHERE year = ?", key).front().integer(0);
+}
+
+TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query) {
+  const std::size_t limit = checked_limit(query.limit);
+  std::string sql = "SELECT " + std::string(kTicketColumns) + " FROM tickets WHERE 1 = 1";
+  std::vector<spi::Value> params;
+  add_ticket_filters(query, sql, params);
+  if (!query.after.empty()) {
+    auto [deadline, number] = parse_cursor(query.after);
+    sql += " AND (deadline > ? OR (deadline = ? AND number > ?))";
+    params.insert(params.end(), {deadline, deadline, number});
+  }
+  sql += " ORDER BY deadline, number LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(limit + 1));
+  TicketPage page;
+  for (const auto& row : connection.query(sql, params)) page.tickets.push_back(ticket_from_row(row));
+  if (page.tickets.size() > limit) {
+    page.tickets.pop_back();
+    page.next_cursor = std::to_string(deadline_of(page.tickets.back())) + ":" + page.tickets.back().number;
+  }
+  return page;
+}
+
+std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection, const Uuid& customer) {
+  spi::Value params[] = {std::string(to_string(TicketStatus::resolved)), std::string(to_string(TicketStatus::closed)),
+                         customer.to_string()};
+  auto row = connection.query(
+      "SELECT COALESCE(SUM(CASE WHEN status NOT IN (?, ?) THEN 1 ELSE 0 END), 0), COUNT(*)"
+      " FROM tickets WHERE customer_id = ?",
+      params).front();
+  return {row.integer(0), row.integer(1)};
+}
+
+void insert_comment(spi::Connection& connection, const TicketComment& comment) {
+  spi::Value params[] = {comment.id.to_string(), comment.ticket.to_string(), comment.author, comment.text,
+                         std::int64_t{comment.internal}, micros(comment.created_at)};
+  connection.execute(
+      "INSERT INTO ticket_comments (id, ticket_id, author, text, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      params);
+}
+
+std::vector<TicketComment> ticket_comments(spi::Connection& connection, const Uuid& ticket) {
+  spi::Value params[] = {ticket.to_string()};
+  std::vector<TicketComment> comments;
+  for (const auto& row : connection.query(
+           "SELECT id, ticket_id, author, text, internal, created_at FROM ticket_comments WHERE ticket_id = ?"
+           " ORDER BY created_at, id",
+           params)) {
+    comments.push_back({Uuid::parse(row.text(0)), Uuid::parse(row.text(1)), row.text(2), row.text(3),
+                        row.integer(4) != 0, timestamp_of(row.integer(5))});
+  }
+  return comments;
+}
+
+}  // namespace relais::inline v1::detail

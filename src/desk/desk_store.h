@@ -1,0 +1,41 @@
+#pragma once
+// SQL for the desk: interactions, tickets, their comments and the yearly
+// ticket counters.
+#include <relais/desk/desk_service.h>
+#include <relais/spi/storage.h>
+
+#include "storage/migrations.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace relais::inline v1::detail {
+
+SchemaArea desk_schema();
+
+std::optional<Interaction> find_interaction(spi::Connection& connection, const Uuid& id);
+void insert_interaction(spi::Connection& connection, const Interaction& interaction);
+// Writes every field and version + 1 when the stored version is
+// `expected_version`; returns false (writing nothing) otherwise.
+bool update_interaction(spi::Connection& connection, const Interaction& interaction, std::int64_t expected_version);
+// Most recent first, keyset-paged on (occurred_at, id).
+InteractionPage interaction_page(spi::Connection& connection, const Uuid& customer, const TimelineQuery& query);
+InteractionPage calls_to_qualify_page(spi::Connection& connection, std::size_t limit, std::string_view after);
+// Interactions per kind of one customer.
+std::map<std::string, std::int64_t> interaction_counts(spi::Connection& connection, const Uuid& customer);
+
+std::optional<Ticket> find_ticket(spi::Connection& connection, const Uuid& id);
+std::optional<Ticket> find_ticket_by_number(spi::Connection& connection, std::string_view number);
+void insert_ticket(spi::Connection& connection, const Ticket& ticket);
+bool update_ticket(spi::Connection& connection, const Ticket& ticket, std::int64_t expected_version);
+// The next number of `year` (1, 2, ...), counted in the write transaction.
+std::int64_t next_ticket_number(spi::Connection& connection, int year);
+TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query);
+// Open-or-closed totals of one customer: {not resolved nor closed, all}.
+std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection, const Uuid& customer);
+
+void insert_comment(spi::Connection& connection, const TicketComment& comment);
+std::vector<TicketComment> ticket_comments(spi::Connection& connection, const Uuid& ticket);
+
+}  // namespace relais::inline v1::detail
