@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config gettext
   libboost-dev libboost-filesystem-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
-  libssl-dev nlohmann-json3-dev libphonenumber-dev libicu-dev
+  libssl-dev nlohmann-json3-dev libcli11-dev libphonenumber-dev libicu-dev
   libutf8proc-dev libuchardet-dev libcsv-dev libhowardhinnant-date-dev tzdata
   pybind11-dev python3-dev python3-pytest python3-mypy python3-openpyxl
   libgtest-dev libgmock-dev libbenchmark-dev

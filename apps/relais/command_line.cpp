@@ -1,50 +1,51 @@
 #include "command_line.h"
 
-#include "i18n.h"
+#include "help_formatter.h"
 
-#include <algorithm>
+#include <memory>
 
 namespace relais::cli {
 
-Arguments::Arguments(std::span<const std::string> words, std::span<const std::string_view> option_names,
-                     std::span<const std::string_view> flag_names) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& word = words[i];
-    if (!word.starts_with("--")) {
-      positionals_.push_back(word);
-      continue;
-    }
-    std::string name = word.substr(2);
-    std::optional<std::string> value;
-    if (auto equals = name.find('='); equals != std::string::npos) {
-      value = name.substr(equals + 1);
-      name.resize(equals);
-    }
-    if (std::find(flag_names.begin(), flag_names.end(), name) != flag_names.end()) {
-      if (value) throw UsageError(format(_("option --%s takes no value"), name));
-      flags_.push_back(std::move(name));
-      continue;
-    }
-    if (std::find(option_names.begin(), option_names.end(), name) == option_names.end()) {
-      throw UsageError(format(_("unknown option --%s"), name));
-    }
-    if (!value) {
-      if (i + 1 == words.size()) throw UsageError(format(_("option --%s needs a value"), name));
-      value = words[++i];
-    }
-    options_.emplace_back(std::move(name), std::move(*value));
-  }
+void prepare_app(CLI::App& app) {
+  app.formatter(std::make_shared<HelpFormatter>());
+  app.set_help_flag("-h,--help", _("Show this help and exit."));
+  app.option_defaults()->group(_("Options"))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.require_subcommand(1);
 }
 
-std::optional<std::string> Arguments::option(std::string_view name) const {
-  auto found = std::find_if(options_.rbegin(), options_.rend(),
-                            [&](const auto& option) { return option.first == name; });
-  if (found == options_.rend()) return std::nullopt;
-  return found->second;
+CLI::App& add_command(CLI::App& parent, const std::string& name, const std::string& summary, std::function<int()> run) {
+  CLI::App& command = *parent.add_subcommand(name, summary);
+  command.callback([run = std::move(run)] {
+    // CLI11's way out of a callback with an exit code.
+    if (int code = run(); code != 0) throw CLI::RuntimeError(code);
+  });
+  return command;
 }
 
-bool Arguments::flag(std::string_view name) const {
-  return std::find(flags_.begin(), flags_.end(), name) != flags_.end();
+CLI::App& add_command_group(CLI::App& parent, const std::string& name, const std::string& summary) {
+  CLI::App& group = *parent.add_subcommand(name, summary);
+  group.require_subcommand(1);
+  return group;
+}
+
+CLI::Option_group& add_exclusive_options(CLI::App& command, const std::string& title) {
+  CLI::Option_group& group = *command.add_option_group(title);
+  group.set_help_flag();  // copied from the command, and shown in the group otherwise
+  group.require_option(1);
+  return group;
+}
+
+void add_workspace_arguments(CLI::App& command, WorkspaceArguments& arguments) {
+  // TRANSLATORS: the name of a positional argument; like "<file.csv>" and
+  // the others, it takes no space (CLI11 refuses such a name).
+  std::string uri = _("<uri>");
+  command
+      .add_option(uri, arguments.uri,
+                  _("The workspace: sqlite:///path/file.db, postgresql://user@host/database, or the path of an "
+                    "existing SQLite file."))
+      ->required();
+  command.add_option("--actor", arguments.actor, _("The user to act as, login or role:login (default: admin)."))
+      ->option_text(_("LOGIN"));
 }
 
 }  // namespace relais::cli

@@ -1,33 +1,43 @@
 #pragma once
-// The commands of the `relais` tool. Each takes its parsed arguments (the
-// positional count already checked by the dispatcher) and returns the exit
-// code; errors propagate as relais::Error, UsageError or Failure.
+// The commands of the `relais` tool, declared on the CLI11 app one area at a
+// time: each add_*_commands() adds its subcommands, their arguments and the
+// function that runs them (see command_line.h), and main() calls each once.
+// A new area (say `relais export`) is a new <area>_commands.cpp with its
+// add_<area>_commands(), declared here and called from main(). Commands
+// return the exit code; errors propagate as relais::Error or Failure.
 #include "command_line.h"
 
 #include <relais/workspace.h>
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace relais::cli {
 
-int run_demo(const Arguments& arguments);
-int run_customers_list(const Arguments& arguments);
-int run_customers_lookup(const Arguments& arguments);
-int run_import(const Arguments& arguments);
-int run_duplicates(const Arguments& arguments);
-int run_merge(const Arguments& arguments);
-int run_unmerge(const Arguments& arguments);
-int run_journal_head(const Arguments& arguments);
-int run_journal_verify(const Arguments& arguments);
-int run_version(const Arguments& arguments);
+// The command could not do its work for a reason outside the library (a
+// missing file, unreadable demo data). what() is already translated. Exit
+// code 1, like relais::Error.
+class Failure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
-// Opens the workspace named by the first positional argument, acting as
-// --actor (default "admin"). The argument is a URI, or the path of an
-// existing SQLite file (a mistyped path must not create an empty workspace).
-Workspace open_workspace(const Arguments& arguments);
+// relais demo (demo.cpp)
+void add_demo_command(CLI::App& app);
+// relais customers list|lookup (customer_commands.cpp)
+void add_customer_commands(CLI::App& app);
+// relais import, duplicates, merge, unmerge (duplicate_commands.cpp)
+void add_duplicate_commands(CLI::App& app);
+// relais journal head|verify (journal_commands.cpp)
+void add_journal_commands(CLI::App& app);
+
+// Opens the workspace named by <uri>, acting as --actor. The argument is a
+// URI, or the path of an existing SQLite file (a mistyped path must not
+// create an empty workspace).
+Workspace open_workspace(const WorkspaceArguments& arguments);
 
 // "sqlite:///absolute/path" for a database file, escaped so that a '%' or
 // '?' in the path is not read as an escape or as options.

@@ -1,9 +1,11 @@
+// `relais customers list` and `relais customers lookup`.
 #include "commands.h"
 #include "i18n.h"
 #include "output.h"
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 namespace relais::cli {
 namespace {
@@ -26,7 +28,57 @@ void print_cards(const std::vector<Customer>& customers, const char* none_found)
   }
 }
 
+struct ListArguments {
+  WorkspaceArguments workspace;
+  std::optional<std::string> tag;
+};
+
+struct LookupArguments {
+  WorkspaceArguments workspace;
+  std::optional<std::string> phone;
+  std::optional<std::string> email;
+};
+
+int run_customers_list(const ListArguments& arguments) {
+  Workspace workspace = open_workspace(arguments.workspace);
+  auto customers = list_all_customers(workspace.customers(), arguments.tag);
+  print_customer_table(std::cout, customers);
+  std::cout << format(P_("%lld customer", "%lld customers", customers.size()), customers.size()) << '\n';
+  return 0;
+}
+
+int run_customers_lookup(const LookupArguments& arguments) {
+  Workspace workspace = open_workspace(arguments.workspace);
+  if (arguments.phone) {
+    print_cards(workspace.customers().lookup_phone(*arguments.phone), _("No customer has this phone number."));
+  } else {
+    print_cards(workspace.customers().lookup_email(*arguments.email), _("No customer has this email address."));
+  }
+  return 0;
+}
+
 }  // namespace
+
+void add_customer_commands(CLI::App& app) {
+  CLI::App& customers = add_command_group(app, "customers", _("The customers: list them, find who is calling."));
+
+  auto list = std::make_shared<ListArguments>();
+  CLI::App& list_command =
+      add_command(customers, "list", _("List the customers by name."), [list] { return run_customers_list(*list); });
+  add_workspace_arguments(list_command, list->workspace);
+  list_command.add_option("--tag", list->tag, _("Only the customers with this tag."))->option_text(_("TAG"));
+
+  auto lookup = std::make_shared<LookupArguments>();
+  CLI::App& lookup_command =
+      add_command(customers, "lookup", _("Find who has this phone number or email address, written in any usual form."),
+                  [lookup] { return run_customers_lookup(*lookup); });
+  add_workspace_arguments(lookup_command, lookup->workspace);
+  CLI::Option_group& by = add_exclusive_options(lookup_command, _("Search by (exactly one)"));
+  by.add_option("--phone", lookup->phone, _("A phone number: 0299401285, +33 2 99 40 12 85, 02/99/40/12/85..."))
+      ->option_text(_("NUMBER"));
+  by.add_option("--email", lookup->email, _("An email address; its domain is compared without case."))
+      ->option_text(_("ADDRESS"));
+}
 
 std::string sqlite_uri(const std::filesystem::path& file) {
   std::string uri = "sqlite://";
@@ -42,9 +94,8 @@ std::string sqlite_uri(const std::filesystem::path& file) {
   return uri;
 }
 
-Workspace open_workspace(const Arguments& arguments) {
-  return Workspace::open(workspace_uri(arguments.positionals().at(0)),
-                         {.actor = arguments.option("actor").value_or("admin")});
+Workspace open_workspace(const WorkspaceArguments& arguments) {
+  return Workspace::open(workspace_uri(arguments.uri), {.actor = arguments.actor});
 }
 
 std::vector<Customer> list_all_customers(const CustomerService& customers, std::optional<std::string> tag) {
@@ -56,27 +107,6 @@ std::vector<Customer> list_all_customers(const CustomerService& customers, std::
     query.after = std::move(page.next_cursor);
   } while (!query.after.empty());
   return all;
-}
-
-int run_customers_list(const Arguments& arguments) {
-  Workspace workspace = open_workspace(arguments);
-  auto customers = list_all_customers(workspace.customers(), arguments.option("tag"));
-  print_customer_table(std::cout, customers);
-  std::cout << format(P_("%lld customer", "%lld customers", customers.size()), customers.size()) << '\n';
-  return 0;
-}
-
-int run_customers_lookup(const Arguments& arguments) {
-  auto phone = arguments.option("phone");
-  auto email = arguments.option("email");
-  if (phone.has_value() == email.has_value()) throw UsageError(_("give either --phone or --email"));
-  Workspace workspace = open_workspace(arguments);
-  if (phone) {
-    print_cards(workspace.customers().lookup_phone(*phone), _("No customer has this phone number."));
-  } else {
-    print_cards(workspace.customers().lookup_email(*email), _("No customer has this email address."));
-  }
-  return 0;
 }
 
 }  // namespace relais::cli

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 
 namespace relais::cli {
@@ -182,10 +183,8 @@ void print_next_steps(const std::string& uri, const std::string& incoming_call) 
             << "  relais journal verify " << uri << '\n';
 }
 
-}  // namespace
-
-int run_demo(const Arguments& arguments) {
-  fs::path file = fs::absolute(arguments.positionals().at(0));
+int run_demo(const fs::path& database) {
+  fs::path file = fs::absolute(database);
   DemoData data = load_demo_data(demo_data_file());
   remove_database(file);
   std::string uri = sqlite_uri(file);
@@ -207,6 +206,17 @@ int run_demo(const Arguments& arguments) {
   print_journal(admin);
   print_next_steps(uri, data.incoming_call);
   return 0;
+}
+
+}  // namespace
+
+void add_demo_command(CLI::App& app) {
+  auto file = std::make_shared<std::string>();
+  CLI::App& command = add_command(
+      app, "demo", _("Create (or recreate) a SQLite workspace filled with demo customers, and show around."),
+      [file] { return run_demo(*file); });
+  command.add_option(_("<file.db>"), *file, _("The SQLite file to create; an existing database there is replaced."))
+      ->required();
 }
 
 }  // namespace relais::cli

@@ -29,13 +29,6 @@ std::vector<std::string> national_phones(const std::vector<std::string>& phones)
   return shown;
 }
 
-// Columns are aligned by characters, not bytes: "Hélène" is 6 wide. Counting
-// UTF-8 lead bytes is exact for the Latin scripts of customer names.
-std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // The billing address's city: the first site that is not a work site.
 std::string home_city(const Customer& customer) {
   auto site = std::find_if(customer.sites.begin(), customer.sites.end(),
@@ -94,6 +87,13 @@ const char* error_headline(ErrorCode code) {
 }
 
 }  // namespace
+
+// Counting UTF-8 lead bytes is exact for the Latin scripts of customer
+// names and of the messages.
+std::size_t display_width(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 const char* kind_label(CustomerKind kind) {
   return kind == CustomerKind::company ? _("company") : _("private customer");

@@ -5,11 +5,17 @@
 #include <relais/errors.h>
 #include <relais/journal.h>
 
+#include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace relais::cli {
+
+// The width of `text` in characters, not bytes: "Hélène" is 6 wide. Columns
+// are aligned with it.
+std::size_t display_width(std::string_view text);
 
 // "particulier" / "entreprise".
 const char* kind_label(CustomerKind kind);

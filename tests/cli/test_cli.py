@@ -165,6 +165,13 @@ class DemoTest(unittest.TestCase):
         self.assertEqual([name for name in dict.fromkeys(listed) if name in expected], expected)
         self.assertEqual(lines[-1], f"{len(listed)} clients")
 
+    def test_options_go_anywhere_and_the_last_one_wins(self):
+        expected = run("customers", "list", self.uri, "--tag", "syndic")
+        self.assert_succeeded(expected)
+        for args in [("--tag=syndic", self.uri), ("--tag", "commune", self.uri, "--tag", "syndic")]:
+            with self.subTest(args=args):
+                self.assertEqual(run("customers", "list", *args).stdout, expected.stdout)
+
     def test_list_aligns_columns_with_accented_names(self):
         result = run("customers", "list", self.uri)
         self.assert_succeeded(result)
@@ -350,24 +357,122 @@ class MergeTest(unittest.TestCase):
 
 class CommandLineTest(unittest.TestCase):
     def test_usage_errors_exit_with_2(self):
-        for args in [(), ("frobnicate",), ("customers", "lookup", "x.db"),
+        for args in [(), ("frobnicate",), ("--colour",), ("customers",), ("customers", "frob"),
+                     ("customers", "lookup", "x.db"), ("customers", "lookup", "x.db", "--phone", "1", "--email", "a@b.fr"),
                      ("customers", "list"), ("customers", "list", "x.db", "--colour", "red"),
-                     ("journal", "verify", "x.db", "--head", "not-a-head"),
+                     ("customers", "list", "x.db", "--tag"), ("journal", "verify", "x.db", "--head", "not-a-head"),
                      ("import", "x.db", "f.csv"), ("import", "x.db", "--profile", "p.json"),
                      ("duplicates",), ("duplicates", "x.db", "--find=yes"), ("duplicates", "x.db", "--limit", "0"),
                      ("duplicates", "x.db", "--limit", "many"), ("merge", "x.db", "a"),
                      ("merge", "x.db", "a", "b", "--rule", "best"), ("unmerge", "x.db"),
-                     ("unmerge", "x.db", "a", "b")]:
+                     ("unmerge", "x.db", "a", "b"), ("version", "extra")]:
             with self.subTest(args=args):
                 result = run(*args)
                 self.assertEqual(result.returncode, 2, msg=result.stderr)
                 self.assertTrue(result.stderr.startswith(("relais: ", "Utilisation")), result.stderr)
+                self.assertEqual(result.stdout, "")
+
+    def test_parse_errors_are_french_and_name_what_is_wrong(self):
+        for args, message in [
+                (("customers", "list", "x.db", "--colour", "red"), "option inconnue --colour"),
+                (("customers", "list", "x.db", "--colour=red"), "option inconnue --colour"),
+                (("--actor", "marie", "customers", "list", "x.db"), "option inconnue --actor"),
+                (("customers", "list", "x.db", "--tag"), "l'option --tag attend une valeur"),
+                (("duplicates", "x.db", "--find=yes"), "l'option --find ne prend pas de valeur"),
+                (("duplicates", "x.db", "--limit", "0"),
+                 "valeur refusée pour --limit : un nombre positif est attendu, pas « 0 »"),
+                (("merge", "x.db", "a", "b", "--rule", "best"),
+                 "valeur refusée pour --rule : most_complete ou most_recent est attendu, pas « best »"),
+                (("journal", "verify", "x.db", "--head", "12"), "valeur refusée pour --head : NUMÉRO:EMPREINTE"),
+                (("import", "x.db", "f.csv"), "option --profile manquante"),
+                (("import", "x.db", "--profile", "p.json"), "argument <fichier.csv> manquant"),
+                (("merge", "x.db", "a"), "argument <id-fusionné> manquant"),
+                (("unmerge", "x.db", "a", "b"), "argument en trop « b »"),
+                (("customers", "lookup", "x.db"), "indiquez une et une seule des options --phone, --email")]:
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 2, msg=result.stderr)
+                first, usage, hint = result.stderr.splitlines()
+                self.assertTrue(first.startswith(f"relais: {message}"), first)
+                command = " ".join(word for word in args if word in ("customers", "list", "lookup", "duplicates",
+                                                                     "merge", "journal", "verify", "import", "unmerge"))
+                self.assertTrue(usage.startswith(f"Utilisation : relais {command} "), usage)
+                self.assertEqual(hint, f"Lancez « relais {command} --help » pour en savoir plus.")
+
+    def test_unknown_command_is_named(self):
+        result = run("frobnicate", "x.db")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.splitlines()[:2],
+                         ["relais: commande inconnue « frobnicate »", "Utilisation : relais <commande> [arguments]"])
+        result = run("customers", "frob")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.splitlines()[:2],
+                         ["relais: commande inconnue « frob »", "Utilisation : relais customers <commande> [arguments]"])
+
+    def test_no_command_shows_the_help_on_stderr(self):
+        result = run()
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(result.stderr, run("--help").stdout)
 
     def test_help_lists_commands_in_french(self):
-        result = run("help")
+        for args in [("help",), ("--help",), ("-h",)]:
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 0)
+                self.assertEqual(result.stderr, "")
+                self.assertTrue(result.stdout.startswith("Utilisation : relais <commande> [arguments]\n"), result.stdout)
+                self.assertIn("\nCommandes :\n", result.stdout)
+                self.assertIn("relais customers lookup <uri> (--phone NUMÉRO | --email ADRESSE)", result.stdout)
+                self.assertIn("relais import <uri> <fichier.csv> --profile PROFIL.json [--actor IDENTIFIANT]\n",
+                              result.stdout)
+                self.assertRegex(result.stdout, r"\nOptions :\n  -h,--help +Affiche cette aide et s'arrête\.\n")
+                self.assert_no_english_labels(result.stdout)
+
+    def test_command_help_is_french(self):
+        result = run("import", "--help")
         self.assertEqual(result.returncode, 0)
-        self.assertIn("Utilisation : relais <commande> [arguments]", result.stdout)
-        self.assertIn("relais customers lookup <uri> (--phone NUMÉRO | --email ADRESSE)", result.stdout)
+        self.assertEqual(result.stderr, "")
+        lines = result.stdout.splitlines()
+        self.assertEqual(lines[0], "Utilisation : relais import <uri> <fichier.csv> --profile PROFIL.json "
+                                   "[--actor IDENTIFIANT]")
+        self.assertTrue(lines[1].startswith("Importe un export client"), lines[1])
+        self.assertIn("Arguments :", lines)
+        self.assertIn("Options :", lines)
+        self.assertTrue(any(re.match(r"  <fichier\.csv> +L'export à importer\.$", line) for line in lines), lines)
+        self.assertTrue(any(re.match(r"  --actor IDENTIFIANT +L'utilisateur au nom duquel agir", line)
+                            for line in lines), lines)
+        self.assertIn("  --profile PROFIL.json OBLIGATOIRE", lines)
+        self.assert_no_english_labels(result.stdout)
+        self.assertEqual(run("help", "import").stdout, result.stdout)
+
+    def test_option_group_help_is_french(self):
+        result = run("customers", "lookup", "--help")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("\nRecherche par (une seule de ces options) :\n  --phone NUMÉRO ", result.stdout)
+        self.assertNotIn("Option Group", result.stdout)
+        self.assertNotIn("Exactly 1", result.stdout)
+
+    def test_help_and_parse_errors_in_english(self):
+        help = run("--help", RELAIS_LANG="en")
+        self.assertTrue(help.stdout.startswith("Usage: relais <command> [arguments]\n"), help.stdout)
+        self.assertIn("\nCommands:\n", help.stdout)
+        self.assertIn("relais customers lookup <uri> (--phone NUMBER | --email ADDRESS) [--actor LOGIN]", help.stdout)
+        command_help = run("import", "--help", RELAIS_LANG="en")
+        self.assertIn("  --profile PROFILE.json REQUIRED", command_help.stdout.splitlines())
+        error = run("duplicates", "x.db", "--limit", "0", RELAIS_LANG="en")
+        self.assertEqual(error.returncode, 2)
+        self.assertEqual(error.stderr.splitlines(),
+                         ['relais: invalid value for --limit: a positive number is expected, not "0"',
+                          "Usage: relais duplicates <uri> [--actor LOGIN] [--find] [--limit N]",
+                          'Run "relais duplicates --help" for more.'])
+        unknown = run("customers", "list", "x.db", "--colour", "red", LANGUAGE="en")
+        self.assertEqual(unknown.returncode, 2)
+        self.assertTrue(unknown.stderr.startswith("relais: unknown option --colour\n"), unknown.stderr)
+
+    def assert_no_english_labels(self, text):
+        for english in ["Usage", "OPTIONS", "SUBCOMMAND", "REQUIRED", "Positionals", "TEXT", "Print this help"]:
+            self.assertNotIn(english, text)
 
     def test_missing_workspace_file_is_not_created(self):
         with tempfile.TemporaryDirectory() as folder:
