@@ -1,13 +1,11 @@
 #include "customers/import/charset.h"
 #include "customers/import/legacy_reader.h"
+#include "support/files.h"
 
 #include <relais/errors.h>
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -48,12 +46,7 @@ ReadAll read_all(std::string_view bytes, const std::string& profile_json = test_
   return result;
 }
 
-std::string file_contents(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
+using relais::testing::file_contents;
 
 TEST(LegacyReaderTest, MapsColumnsByHeaderNameIntoARawDraft) {
   const auto result = read_all(std::string(header) +
@@ -311,8 +304,6 @@ TEST(LegacyReaderTest, AFileWithoutHeaderIsRefused) {
 }
 
 TEST(LegacyReaderTest, ReadsTheShippedDemoFiles) {
-  // This file is tests/customers/legacy_reader_test.cpp; the data is under examples/data.
-  const std::string data = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "examples/data";
   struct Expected {
     std::string name, charset;
     char delimiter;
@@ -320,8 +311,8 @@ TEST(LegacyReaderTest, ReadsTheShippedDemoFiles) {
   };
   for (const Expected& expected : {Expected{"erp-mde", "UTF-8", ';', 33, 4},
                                    Expected{"sage100", "WINDOWS-1252", ',', 31, 4}}) {
-    const auto bytes = file_contents(data + "/" + expected.name + "-clients.csv");
-    const auto profile = load_profile(file_contents(data + "/" + expected.name + ".profile.json"));
+    const auto bytes = file_contents(relais::testing::demo_data(expected.name + "-clients.csv"));
+    const auto profile = load_profile(file_contents(relais::testing::demo_data(expected.name + ".profile.json")));
     LegacyReader reader(bytes, profile);
     EXPECT_EQ(reader.charset(), expected.charset);
     EXPECT_EQ(reader.delimiter(), expected.delimiter);

@@ -5,14 +5,12 @@
 #include "customers/import/charset.h"
 #include "customers/import/legacy_reader.h"
 #include "customers/import/profile_writer.h"
+#include "support/files.h"
 
 #include <relais/errors.h>
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <variant>
 
 namespace relais::inline v1 {
@@ -39,18 +37,8 @@ const char* const full_profile = R"({
   "extras": {"rep": "Commercial"}
 })";
 
-const std::string demo_data =
-    std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "examples/data";
-
-std::string file_contents(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
-
 MappingProfile demo_profile(const std::string& name) {
-  return load_profile(file_contents(demo_data + "/" + name + ".profile.json"));
+  return load_profile(relais::testing::file_contents(relais::testing::demo_data(name + ".profile.json")));
 }
 
 Customer stored(const CustomerDraft& draft) {
