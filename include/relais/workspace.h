@@ -7,6 +7,7 @@
 //   auto customer = ws.customers().create({.name = "Hélène Martin"});
 #include <relais/clock.h>
 #include <relais/customers/customer_service.h>
+#include <relais/erp/erp_exchange.h>
 #include <relais/errors.h>
 #include <relais/events.h>
 #include <relais/export.h>
@@ -69,6 +70,8 @@ class RELAIS_API Workspace {
 
   CustomerService& customers();
   UserService& users();
+  // Exchanging customers with the external systems (ERP, Sage).
+  ErpExchange& erp();
 
   // The bound actor, as read at open.
   const User& actor() const;

@@ -8,6 +8,7 @@
 #include "storage/migrations.h"
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace relais::inline v1::detail {
@@ -15,6 +16,10 @@ namespace relais::inline v1::detail {
 SchemaArea customers_schema();
 
 std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& id);
+// The customers with these ids, in id order; ids not found are left out.
+std::vector<Customer> find_customers(spi::Connection& connection, std::span<const Uuid> ids);
+// Every customer not archived, in id order.
+std::vector<Uuid> unarchived_customer_ids(spi::Connection& connection);
 // Inserts the row and all its children.
 void insert_customer(spi::Connection& connection, const Customer& customer);
 // Rewrites the row and its children when the stored version is

@@ -4,6 +4,7 @@
 #include "customers/duplicate_store.h"
 #include "customers/merge_store.h"
 #include "customers/import/import_store.h"
+#include "erp/erp_store.h"
 #include "users/user_store.h"
 
 namespace relais::inline v1::detail {
@@ -34,7 +35,7 @@ const SchemaArea* schema_areas(std::size_t& count) {
   static const SchemaArea areas[] = {journal_schema(), users_schema(), customers_schema(),
                                      customer_matching_schema(),
                                      customer_imports_schema(),
-                                     customer_merges_schema()};
+                                     customer_merges_schema(), erp_schema()};
   count = std::size(areas);
   return areas;
 }
@@ -73,7 +74,7 @@ Event event_from_entry(const JournalEntry& entry) {
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), users(*this), engine_(std::move(engine)), actor_(std::move(actor)) {}
+    : customers(*this), users(*this), erp(*this), engine_(std::move(engine)), actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {
   if (action == Action::administer && actor_.role != Role::admin) {
