@@ -80,7 +80,7 @@ void bind_exchange(py::module_& m) {
            "first time), numbering in the system those it does not know; nothing is stored when sending fails. "
            "Returns a relais.ErpExportReport (exported == 0 and no file when nothing changed). Raises "
            "NotFoundError, PluginError, InvalidInputError (a value the file cannot hold, naming field, value and "
-           "customer), StorageError, ConflictError. Releases the GIL.")
+           "customer), StorageError, ConflictError (changed meanwhile: nothing stored, run it again). Releases the GIL.")
       .def("import_pending", [](ErpExchange& erp, const std::string& system) { return erp.import_pending(system); },
            py::arg("system"), Release(),
            "Imports, oldest first, the files `system` left, each like CustomerService.import_csv() with the "

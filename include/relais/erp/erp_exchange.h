@@ -96,7 +96,8 @@ class RELAIS_API ErpExchange {
   // PluginError, InvalidInputError (a value the file cannot hold, naming
   // field, value and customer; a sequence the connector cannot number),
   // StorageError (the connector could not send), ConflictError (the system
-  // was reconfigured meanwhile: try again).
+  // was reconfigured, or a customer to number changed, during the export:
+  // nothing was stored, run it again).
   ErpExportReport export_changes(std::string_view system);
 
   // Imports, oldest first, the files `system` left, each through
