@@ -8,6 +8,7 @@
 #include <relais/clock.h>
 #include <relais/customers/customer_service.h>
 #include <relais/desk/desk_service.h>
+#include <relais/erp/erp_exchange.h>
 #include <relais/errors.h>
 #include <relais/events.h>
 #include <relais/export.h>
@@ -71,6 +72,8 @@ class RELAIS_API Workspace {
   CustomerService& customers();
   DeskService& desk();
   UserService& users();
+  // Exchanging customers with the external systems (ERP, Sage).
+  ErpExchange& erp();
 
   // The bound actor, as read at open.
   const User& actor() const;

@@ -5,6 +5,7 @@
 #include "core/changes.h"
 #include "customers/customer_rules.h"
 #include "customers/customer_store.h"
+#include "customers/customer_writes.h"
 #include "customers/duplicate_store.h"
 #include "workspace/workspace_core.h"
 
@@ -33,14 +34,8 @@ Customer change_customer(detail::WorkspaceCore& core, const Uuid& id, std::int64
     if (!stored) throw NotFoundError("customer", id.to_string());
     if (stored->version != expected_version) throw detail::stale_version(*stored, expected_version);
     Customer updated = change(*stored);
-    updated.updated_at = scope.now();
     ensure_external_ids_free(scope.connection(), updated);
-    if (!detail::update_customer(scope.connection(), updated, expected_version)) {
-      throw detail::stale_version(*stored, expected_version);
-    }
-    updated.version = expected_version + 1;
-    scope.record({std::string(kEntity), id.to_string(), std::move(action), detail::customer_changes(&*stored, updated)});
-    return updated;
+    return detail::store_change(scope, *stored, std::move(updated), std::move(action));
   });
 }
 
@@ -66,6 +61,21 @@ Customer CustomerService::create(const CustomerDraft& draft, const CreateOptions
     return customer;
   });
 }
+
+namespace detail {
+
+Customer store_change(WriteScope& scope, const Customer& stored, Customer changed, std::string action,
+                      std::vector<FieldChange> extra) {
+  changed.updated_at = scope.now();
+  if (!update_customer(scope.connection(), changed, stored.version)) throw stale_version(stored, stored.version);
+  changed.version = stored.version + 1;
+  auto changes = customer_changes(&stored, changed);
+  changes.insert(changes.end(), extra.begin(), extra.end());
+  scope.record({std::string(kEntity), changed.id.to_string(), std::move(action), std::move(changes)});
+  return changed;
+}
+
+}  // namespace detail
 
 std::vector<DuplicateCandidate> CustomerService::check_duplicates(const CustomerDraft& candidate,
                                                                   const MatchThresholds& thresholds) const {

@@ -5,6 +5,8 @@
 #include "customers/duplicate_store.h"
 #include "storage/timestamps.h"
 
+#include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace relais::inline v1::detail {
@@ -171,6 +173,30 @@ std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& i
   std::vector<Customer> customers{customer_from_row(rows.front())};
   load_all_children(connection, customers);
   return std::move(customers.front());
+}
+
+std::vector<Customer> find_customers(spi::Connection& connection, std::span<const Uuid> ids) {
+  constexpr std::size_t kChunk = 500;  // parameters per query, under SQLite's oldest limit (999)
+  std::vector<Customer> customers;
+  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+    const auto chunk = ids.subspan(start, std::min(kChunk, ids.size() - start));
+    std::vector<spi::Value> params;
+    for (const auto& id : chunk) params.emplace_back(id.to_string());
+    std::vector<Customer> found;
+    const std::string sql = std::string(kSelectCustomer) + " WHERE id IN (" + placeholders(chunk.size()) + ") ORDER BY id";
+    for (const auto& row : connection.query(sql, params)) found.push_back(customer_from_row(row));
+    load_all_children(connection, found);
+    std::move(found.begin(), found.end(), std::back_inserter(customers));
+  }
+  return customers;
+}
+
+std::vector<Uuid> unarchived_customer_ids(spi::Connection& connection) {
+  std::vector<Uuid> ids;
+  for (const auto& row : connection.query("SELECT id FROM customers WHERE archived_at IS NULL ORDER BY id")) {
+    ids.push_back(Uuid::parse(row.text(0)));
+  }
+  return ids;
 }
 
 void insert_customer(spi::Connection& connection, const Customer& customer) {

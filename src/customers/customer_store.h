@@ -9,6 +9,7 @@
 #include "storage/migrations.h"
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace relais::inline v1::detail {
@@ -16,6 +17,10 @@ namespace relais::inline v1::detail {
 SchemaArea customers_schema();
 
 std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& id);
+// The customers with these ids, in id order; ids not found are left out.
+std::vector<Customer> find_customers(spi::Connection& connection, std::span<const Uuid> ids);
+// Every customer not archived, in id order.
+std::vector<Uuid> unarchived_customer_ids(spi::Connection& connection);
 // Inserts the row and all its children.
 void insert_customer(spi::Connection& connection, const Customer& customer);
 // The same, with the customer's identity_keys() already computed.

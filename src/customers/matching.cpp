@@ -581,7 +581,7 @@ std::vector<std::string> blocking_keys(const IdentityKeys& keys) {
   // and a quadratic finder), while a typo in one word still leaves the
   // other word's key intact.
   for (std::size_t i = 0; i < words.size(); ++i) {
-    std::string other = words.size() > 1 ? words[1 - i].substr(0, 1) : "";
+    std::string other = words.size() > 1 ? word_prefix(words[1 - i], 1) : "";  // a character, not a byte
     for (const auto& area : areas) add_unique(blocks, "n:" + word_prefix(words[i], 4) + ":" + other + ":" + area);
   }
   return blocks;

@@ -164,6 +164,18 @@ JournalHead read_head(spi::Connection& connection) {
   return {rows.at(0).integer(0), rows.at(0).text(1)};
 }
 
+std::vector<std::string> records_changed(spi::Connection& connection, std::string_view entity, JournalCursor after,
+                                         JournalCursor up_to, std::string_view ignored_action) {
+  spi::Value params[] = {after, up_to, std::string(entity), std::string(ignored_action)};
+  std::vector<std::string> ids;
+  for (const auto& row : connection.query("SELECT DISTINCT entity_id FROM journal WHERE sequence > ? AND sequence <= ?"
+                                          " AND entity = ? AND action <> ? ORDER BY entity_id",
+                                          params)) {
+    ids.push_back(row.text(0));
+  }
+  return ids;
+}
+
 JournalVerification verify_journal(spi::Connection& connection,
                                    const std::optional<JournalHead>& expected_head) {
   JournalVerification report;

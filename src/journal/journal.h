@@ -37,7 +37,14 @@ std::vector<JournalEntry> read_journal(spi::Connection& connection, JournalCurso
 // Entries about one record, oldest first.
 std::vector<JournalEntry> read_history(spi::Connection& connection, std::string_view entity,
                                        std::string_view entity_id);
+// The last committed entry: every entry up to it is committed too, since an
+// append holds the head row's lock until its transaction ends.
 JournalHead read_head(spi::Connection& connection);
+// The ids of the `entity` records with an entry in (after, up_to] whose
+// action is not `ignored_action`, each once, sorted. Cost follows the
+// entries in the range.
+std::vector<std::string> records_changed(spi::Connection& connection, std::string_view entity, JournalCursor after,
+                                         JournalCursor up_to, std::string_view ignored_action);
 // Walks the whole chain in pages (memory does not grow with the journal).
 JournalVerification verify_journal(spi::Connection& connection,
                                    const std::optional<JournalHead>& expected_head);

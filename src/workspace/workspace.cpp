@@ -41,6 +41,7 @@ Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 CustomerService& Workspace::customers() { return core_->customers; }
 DeskService& Workspace::desk() { return core_->desk; }
 UserService& Workspace::users() { return core_->users; }
+ErpExchange& Workspace::erp() { return core_->erp; }
 const User& Workspace::actor() const { return core_->actor(); }
 std::string_view Workspace::engine() const { return core_->engine().backend->dialect().engine(); }
 const Clock& Workspace::clock() const { return core_->clock(); }

@@ -5,6 +5,7 @@
 #include "customers/merge_store.h"
 #include "customers/import/import_store.h"
 #include "desk/desk_store.h"
+#include "erp/erp_store.h"
 #include "users/user_store.h"
 
 namespace relais::inline v1::detail {
@@ -36,7 +37,8 @@ const SchemaArea* schema_areas(std::size_t& count) {
                                      customer_matching_schema(),
                                      customer_imports_schema(),
                                      customer_merges_schema(),
-                                     desk_schema()};
+                                     desk_schema(),
+                                     erp_schema()};
   count = std::size(areas);
   return areas;
 }
@@ -75,7 +77,8 @@ Event event_from_entry(const JournalEntry& entry) {
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), desk(*this), users(*this), engine_(std::move(engine)), actor_(std::move(actor)) {}
+    : customers(*this), desk(*this), users(*this), erp(*this), engine_(std::move(engine)),
+      actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {
   if (action == Action::administer && actor_.role != Role::admin) {

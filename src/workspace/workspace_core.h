@@ -8,6 +8,7 @@
 #include <relais/workspace.h>
 
 #include "core/event_bus.h"
+#include "erp/connectors.h"
 #include "host/plugin_host.h"
 #include "journal/journal.h"
 #include "storage/connection_pool.h"
@@ -31,6 +32,7 @@ struct Engine {
   std::shared_ptr<spi::StorageBackend> backend;
   ConnectionPool pool;
   EventBus bus;
+  ConnectorCache connectors;
 };
 
 // The open transaction of one mutating call: its connection, its time, and
@@ -97,6 +99,7 @@ class WorkspaceCore {
   CustomerService customers;
   DeskService desk;
   UserService users;
+  ErpExchange erp;
 
  private:
   void publish(const WriteScope& scope) const;

@@ -33,6 +33,12 @@ std::vector<DuplicateCandidate> refused_candidates(Workspace& ws, const Customer
 
 }  // namespace
 
+TEST_P(DuplicatesTest, ANameBeyondLatin1IsStoredAndFound) {
+  auto ws = open();
+  ws.customers().create(household("Łukasz Kowalski", "06 11 22 33 44", "lukasz@example.pl"));
+  EXPECT_EQ(refused_candidates(ws, household("Lukasz Kowalski", "06 11 22 33 44", "lk@example.pl")).size(), 1u);
+}
+
 TEST_P(DuplicatesTest, CreateCollidingOnPhoneIsRefusedWithTheCandidate) {
   auto ws = open();
   Customer existing = ws.customers().create(household("Hélène Martin", "06 12 34 56 78", "helene@example.fr"));

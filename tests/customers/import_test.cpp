@@ -1,13 +1,10 @@
 // The write half of the legacy import through the public API, on both
 // engines: the demo exports, idempotent re-imports, edits kept, the second
 // system merged into the first.
+#include "support/files.h"
 #include "support/workspace_fixture.h"
 
 #include <relais/errors.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace relais;
 
@@ -16,18 +13,9 @@ RELAIS_INSTANTIATE_FOR_ENGINES(ImportTest);
 
 namespace {
 
-// This file is tests/customers/import_test.cpp; the demo data is under examples/data.
-const std::string demo_data =
-    std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "examples/data";
+using relais::testing::file_contents;
 
-std::string demo(const std::string& name) { return demo_data + "/" + name; }
-
-std::string file_contents(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
+std::string demo(const std::string& name) { return relais::testing::demo_data(name).string(); }
 
 ImportReport import_demo(Workspace& ws, const std::string& system) {
   return ws.customers().import_file(demo(system + "-clients.csv"), demo(system + ".profile.json"));

@@ -1,13 +1,11 @@
 #include "customers/import/charset.h"
 #include "customers/import/legacy_reader.h"
+#include "support/files.h"
 
 #include <relais/errors.h>
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -48,12 +46,7 @@ ReadAll read_all(std::string_view bytes, const std::string& profile_json = test_
   return result;
 }
 
-std::string file_contents(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
+using relais::testing::file_contents;
 
 TEST(LegacyReaderTest, MapsColumnsByHeaderNameIntoARawDraft) {
   const auto result = read_all(std::string(header) +
@@ -243,6 +236,55 @@ TEST(MappingProfileTest, ErrorsNameTheProfileKey) {
                        "extra");
 }
 
+TEST(MappingProfileTest, CharsetAndExportErrorsNameTheKey) {
+  const std::string base = R"("name": "p", "system": "s", "external_id": "C", "fields": {"name": "N"})";
+  expect_profile_error("{" + base + R"(, "charset": "ISO-8859-15"})", "charset");
+  expect_profile_error("{" + base + R"(, "export": {"delimiter": "|"}})", "export.delimiter");
+  expect_profile_error("{" + base + R"(, "export": {"quote": "never"}})", "export.quote");
+  expect_profile_error("{" + base + R"(, "export": {"line_end": "CR"}})", "export.line_end");
+  expect_profile_error("{" + base + R"(, "export": {"phone_format": "dots"}})", "export.phone_format");
+  expect_profile_error("{" + base + R"(, "export": {"bom": "yes"}})", "export.bom");
+  expect_profile_error("{" + base + R"(, "charset": "WINDOWS-1252", "export": {"bom": true}})", "export.bom");
+  expect_profile_error("{" + base + R"(, "export": {"columns": ["C"]}})", "export.columns");
+  expect_profile_error("{" + base + R"(, "export": {"columns": ["C", "N", "c"]}})", "export.columns[2]");
+  expect_profile_error("{" + base + R"(, "export": {"charset": "UTF-8"}})", "export.charset");
+  expect_profile_error("{" + base + R"(, "kind": {"column": "T", "person_values": ["P"]}})", "kind.company_values");
+  try {
+    load_profile("{" + base + R"(, "export": {"columns": ["N", "Fax"]}})");
+  } catch (const InvalidInputError& error) {
+    EXPECT_EQ(error.field_errors().front().value, "\"C\"");  // the column missing, so the file could not be read back
+  }
+}
+
+TEST(MappingProfileTest, TheDefaultExportLayoutFollowsTheProfileOrder) {
+  const auto profile = load_profile(R"({"name": "p", "system": "s", "charset": "windows-1252", "external_id": "Code",
+      "kind": {"column": "Type", "company_values": ["Société", "SOC"]},
+      "fields": {"phones": ["Tél", "Mobile"], "name": "Nom", "contact.phones": "Tél"},
+      "extras": {"rep": "Commercial"}})");
+  EXPECT_EQ(profile.charset, "WINDOWS-1252");
+  const ExportLayout& layout = profile.export_layout;
+  EXPECT_EQ(layout.columns, (std::vector<std::string>{"Code", "Type", "Tél", "Mobile", "Nom", "Commercial"}));
+  EXPECT_EQ(layout.delimiter, ';');
+  EXPECT_EQ(layout.line_end, "\r\n");
+  EXPECT_FALSE(layout.quote_always);
+  EXPECT_TRUE(layout.national_phones);
+  EXPECT_EQ(layout.company_value, "Société");
+  EXPECT_EQ(layout.person_value, "");
+}
+
+TEST(LegacyReaderTest, ADeclaredCharsetReplacesTheGuess) {
+  const std::string bytes = "Code;Nom\r\nC1;Caf\xE9 cr\xE8me\r\n";  // too short for a reliable guess
+  const auto declared = load_profile(R"({"name": "p", "system": "s", "charset": "WINDOWS-1252", "external_id": "Code",
+                                         "fields": {"name": "Nom"}})");
+  LegacyReader reader(bytes, declared);
+  EXPECT_EQ(reader.charset(), "WINDOWS-1252");
+  ReadRow row;
+  ASSERT_TRUE(reader.next(row));
+  EXPECT_EQ(std::get<ImportedRow>(row).draft.name, "Café crème");
+  LegacyReader utf8("Code;Nom\nC1;Café crème\n", declared);  // valid UTF-8 stays UTF-8
+  EXPECT_EQ(utf8.charset(), "UTF-8");
+}
+
 TEST(MappingProfileTest, MissingColumnsFailBeforeAnyRowNamingKeyAndColumn) {
   const auto profile = load_profile(R"({"name": "p", "system": "s", "external_id": "Code",
       "fields": {"name": "Nom", "phones": ["Téléphone", "Fax"]}, "extras": {"rep": "Représentant"}})");
@@ -262,8 +304,6 @@ TEST(LegacyReaderTest, AFileWithoutHeaderIsRefused) {
 }
 
 TEST(LegacyReaderTest, ReadsTheShippedDemoFiles) {
-  // This file is tests/customers/legacy_reader_test.cpp; the data is under examples/data.
-  const std::string data = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "examples/data";
   struct Expected {
     std::string name, charset;
     char delimiter;
@@ -271,8 +311,8 @@ TEST(LegacyReaderTest, ReadsTheShippedDemoFiles) {
   };
   for (const Expected& expected : {Expected{"erp-mde", "UTF-8", ';', 33, 4},
                                    Expected{"sage100", "WINDOWS-1252", ',', 31, 4}}) {
-    const auto bytes = file_contents(data + "/" + expected.name + "-clients.csv");
-    const auto profile = load_profile(file_contents(data + "/" + expected.name + ".profile.json"));
+    const auto bytes = file_contents(relais::testing::demo_data(expected.name + "-clients.csv"));
+    const auto profile = load_profile(file_contents(relais::testing::demo_data(expected.name + ".profile.json")));
     LegacyReader reader(bytes, profile);
     EXPECT_EQ(reader.charset(), expected.charset);
     EXPECT_EQ(reader.delimiter(), expected.delimiter);

@@ -191,6 +191,13 @@ TEST(BlockingKeys, HoldsMeansSirenAndNamePrefixesByDepartment) {
   EXPECT_TRUE(blocking_keys(identity_keys(person("Li Wu", {}, {}, {}))).empty());
 }
 
+TEST(BlockingKeys, TheOtherWordsInitialIsAWholeCharacter) {
+  // "ł" has no base letter to fold to: its two bytes must stay together, or
+  // the key is not UTF-8 (and PostgreSQL refuses to store it).
+  auto blocks = blocking_keys(identity_keys(person("Łukasz Kowalski", {}, {}, {})));
+  EXPECT_EQ(blocks, (std::vector<std::string>{"n:kowa:ł:-", "n:łuka:k:-"}));
+}
+
 TEST(BlockingKeys, UsesThreeDigitDepartmentsOverseasAndADashWithoutPostcode) {
   auto overseas = blocking_keys(identity_keys(person("Jean Durand", {}, {}, site("1 rue Haute", "97110", "Pointe-à-Pitre"))));
   EXPECT_EQ(overseas, (std::vector<std::string>{"n:dura:j:971", "n:jean:d:971"}));

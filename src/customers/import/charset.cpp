@@ -6,6 +6,7 @@
 #include <iconv.h>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <type_traits>
 
 namespace relais {
@@ -82,16 +83,41 @@ bool is_valid_utf8(std::string_view text) noexcept {
   return true;
 }
 
-DecodedText decode_to_utf8(std::string_view bytes) {
+DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
   if (bytes.starts_with(utf8_bom)) bytes.remove_prefix(utf8_bom.size());
   if (is_valid_utf8(bytes)) return {std::string(bytes), "UTF-8"};
-  std::string charset = detect_charset(bytes);
+  std::string charset = declared.empty() || declared == "UTF-8" ? detect_charset(bytes) : std::string(declared);
   std::string text = convert(bytes, charset);
   if (text.empty()) {  // a name uchardet knows but glibc's iconv does not
     charset = "WINDOWS-1252";
     text = convert(bytes, charset);
   }
   return {std::move(text), std::move(charset)};
+}
+
+CharsetEncoder::CharsetEncoder(const std::string& charset) : converter_(iconv_open(charset.c_str(), "UTF-8")) {
+  if (converter_ == reinterpret_cast<void*>(-1)) throw std::invalid_argument("iconv does not know charset " + charset);
+}
+
+CharsetEncoder::~CharsetEncoder() { iconv_close(static_cast<iconv_t>(converter_)); }
+
+std::optional<std::string> CharsetEncoder::encode(std::string_view text) {
+  const auto converter = static_cast<iconv_t>(converter_);
+  iconv(converter, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
+  std::string out;
+  char* in = const_cast<char*>(text.data());  // iconv's signature, never written
+  std::size_t in_left = text.size();
+  char buffer[4096];
+  while (in_left > 0) {
+    char* out_cursor = buffer;
+    std::size_t out_left = sizeof buffer;
+    const std::size_t result = iconv(converter, &in, &in_left, &out_cursor, &out_left);
+    out.append(buffer, out_cursor);
+    if (result == static_cast<std::size_t>(-1) && errno != E2BIG) return std::nullopt;
+    // glibc counts characters it replaced (a //TRANSLIT charset) in `result`.
+    if (result != static_cast<std::size_t>(-1) && result > 0) return std::nullopt;
+  }
+  return out;
 }
 
 }  // namespace detail

@@ -1,5 +1,7 @@
 #pragma once
-// Turns the bytes of a legacy export into UTF-8 text. Pure, thread-safe.
+// Turns the bytes of a legacy export into UTF-8 text, and UTF-8 text into
+// the bytes an external system reads. Pure, thread-safe.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,7 +19,28 @@ struct DecodedText {
 // as WINDOWS-1252, its superset for printable text: the 0x80-0x9F range (€,
 // ’, œ) only has letters in 1252, and exports labelled Latin-1 use it anyway.
 // A byte the charset does not define becomes U+FFFD, so decoding never fails.
-DecodedText decode_to_utf8(std::string_view bytes);
+// `declared`, the charset the source is known to write, replaces the guess
+// for bytes that are not UTF-8: short files are easily misnamed (a lone "é"
+// reads as ISO-8859-2, where "è" would become "č").
+DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {});
+
+// Converts UTF-8 text to `charset` (any name glibc's iconv knows), one piece
+// at a time with one converter. Not thread-safe; independent encoders are.
+class CharsetEncoder {
+ public:
+  // Throws std::invalid_argument when iconv does not know `charset`.
+  explicit CharsetEncoder(const std::string& charset);
+  ~CharsetEncoder();
+  CharsetEncoder(const CharsetEncoder&) = delete;
+  CharsetEncoder& operator=(const CharsetEncoder&) = delete;
+
+  // The bytes of `text` in the charset; nullopt when a character has no
+  // equivalent there (or `text` is not valid UTF-8).
+  std::optional<std::string> encode(std::string_view text);
+
+ private:
+  void* converter_;  // iconv_t
+};
 
 bool is_valid_utf8(std::string_view text) noexcept;
 

@@ -183,7 +183,7 @@ std::string join_problems(std::size_t line, const std::vector<std::string>& prob
 }  // namespace
 
 LegacyReader::LegacyReader(std::string_view bytes, const MappingProfile& profile, ReadOptions options)
-    : LegacyReader(decode_to_utf8(bytes), profile, options) {}
+    : LegacyReader(decode_to_utf8(bytes, profile.charset), profile, options) {}
 
 LegacyReader::LegacyReader(DecodedText decoded, const MappingProfile& profile, ReadOptions options)
     : charset_(std::move(decoded.charset)), records_(std::move(decoded.text)), profile_(profile), options_(options) {

@@ -5,8 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
+#include <type_traits>
 #include <utility>
 
 namespace relais {
@@ -14,7 +17,8 @@ inline namespace v1 {
 namespace detail {
 namespace {
 
-using nlohmann::json;
+// Ordered: the default export layout follows the profile's own order.
+using json = nlohmann::ordered_json;
 
 Site& first_site(CustomerDraft& draft) {
   if (draft.sites.empty()) draft.sites.emplace_back();
@@ -26,32 +30,76 @@ Contact& first_contact(CustomerDraft& draft) {
   return draft.contacts.front();
 }
 
+std::vector<std::string> text_items(const std::string& text) {
+  return text.empty() ? std::vector<std::string>{} : std::vector<std::string>{text};
+}
+
+// The billing address: the first site that is not a work site (chantier).
+const Site* billing_site(const Customer& customer) {
+  auto found = std::find_if(customer.sites.begin(), customer.sites.end(), [](const Site& site) { return !site.work_site; });
+  return found == customer.sites.end() ? nullptr : &*found;
+}
+
+template <auto Member>
+std::vector<std::string> read_text(const Customer& customer) {
+  return text_items(customer.*Member);
+}
+
+template <auto Member>
+std::vector<std::string> read_list(const Customer& customer) {
+  return customer.*Member;
+}
+
+template <auto Member>
+std::vector<std::string> read_site(const Customer& customer) {
+  const Site* site = billing_site(customer);
+  return site ? text_items(site->*Member) : std::vector<std::string>{};
+}
+
+template <auto Member>
+std::vector<std::string> read_contact(const Customer& customer) {
+  if (customer.contacts.empty()) return {};
+  const auto& value = customer.contacts.front().*Member;
+  if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::string>) return text_items(value);
+  else return value;
+}
+
 // The closed set of "fields" targets; load_profile refuses any other key.
 const std::array<FieldTarget, 16> field_targets{{
-    {"name", false, " ", nullptr, [](CustomerDraft& d, std::string v) { d.name = std::move(v); }},
-    {"phones", true, "", &normalize_phone, [](CustomerDraft& d, std::string v) { d.phones.push_back(std::move(v)); }},
-    {"emails", true, "", &normalize_email, [](CustomerDraft& d, std::string v) { d.emails.push_back(std::move(v)); }},
-    {"siret", false, "", &normalize_siret, [](CustomerDraft& d, std::string v) { d.siret = std::move(v); }},
+    {"name", false, " ", nullptr, [](CustomerDraft& d, std::string v) { d.name = std::move(v); },
+     read_text<&Customer::name>},
+    {"phones", true, "", &normalize_phone, [](CustomerDraft& d, std::string v) { d.phones.push_back(std::move(v)); },
+     read_list<&Customer::phones>},
+    {"emails", true, "", &normalize_email, [](CustomerDraft& d, std::string v) { d.emails.push_back(std::move(v)); },
+     read_list<&Customer::emails>},
+    {"siret", false, "", &normalize_siret, [](CustomerDraft& d, std::string v) { d.siret = std::move(v); },
+     read_text<&Customer::siret>},
     {"vat_number", false, "", &normalize_vat_number,
-     [](CustomerDraft& d, std::string v) { d.vat_number = std::move(v); }},
-    {"notes", false, "\n", nullptr, [](CustomerDraft& d, std::string v) { d.notes = std::move(v); }},
-    {"tags", true, "", nullptr, [](CustomerDraft& d, std::string v) { d.tags.push_back(std::move(v)); }},
-    {"site.label", false, " ", nullptr, [](CustomerDraft& d, std::string v) { first_site(d).label = std::move(v); }},
+     [](CustomerDraft& d, std::string v) { d.vat_number = std::move(v); }, read_text<&Customer::vat_number>},
+    {"notes", false, "\n", nullptr, [](CustomerDraft& d, std::string v) { d.notes = std::move(v); },
+     read_text<&Customer::notes>},
+    {"tags", true, "", nullptr, [](CustomerDraft& d, std::string v) { d.tags.push_back(std::move(v)); },
+     read_list<&Customer::tags>},
+    {"site.label", false, " ", nullptr, [](CustomerDraft& d, std::string v) { first_site(d).label = std::move(v); },
+     read_site<&Site::label>},
     {"site.street", false, ", ", nullptr,
-     [](CustomerDraft& d, std::string v) { first_site(d).street = std::move(v); }},
+     [](CustomerDraft& d, std::string v) { first_site(d).street = std::move(v); }, read_site<&Site::street>},
     {"site.postcode", false, "", &normalize_postcode,
-     [](CustomerDraft& d, std::string v) { first_site(d).postcode = std::move(v); }},
-    {"site.city", false, " ", nullptr, [](CustomerDraft& d, std::string v) { first_site(d).city = std::move(v); }},
+     [](CustomerDraft& d, std::string v) { first_site(d).postcode = std::move(v); }, read_site<&Site::postcode>},
+    {"site.city", false, " ", nullptr, [](CustomerDraft& d, std::string v) { first_site(d).city = std::move(v); },
+     read_site<&Site::city>},
     {"site.country", false, "", nullptr,
-     [](CustomerDraft& d, std::string v) { first_site(d).country = std::move(v); }},
+     [](CustomerDraft& d, std::string v) { first_site(d).country = std::move(v); }, read_site<&Site::country>},
     {"contact.name", false, " ", nullptr,
-     [](CustomerDraft& d, std::string v) { first_contact(d).name = std::move(v); }},
+     [](CustomerDraft& d, std::string v) { first_contact(d).name = std::move(v); }, read_contact<&Contact::name>},
     {"contact.role", false, " ", nullptr,
-     [](CustomerDraft& d, std::string v) { first_contact(d).role = std::move(v); }},
+     [](CustomerDraft& d, std::string v) { first_contact(d).role = std::move(v); }, read_contact<&Contact::role>},
     {"contact.phones", true, "", &normalize_phone,
-     [](CustomerDraft& d, std::string v) { first_contact(d).phones.push_back(std::move(v)); }},
+     [](CustomerDraft& d, std::string v) { first_contact(d).phones.push_back(std::move(v)); },
+     read_contact<&Contact::phones>},
     {"contact.emails", true, "", &normalize_email,
-     [](CustomerDraft& d, std::string v) { first_contact(d).emails.push_back(std::move(v)); }},
+     [](CustomerDraft& d, std::string v) { first_contact(d).emails.push_back(std::move(v)); },
+     read_contact<&Contact::emails>},
 }};
 
 [[noreturn]] void fail(std::string key, const json& value, std::string message) {
@@ -108,6 +156,11 @@ KindMapping load_kind(const json& kind) {
   if (kind.contains("default")) {
     mapping.fallback = parse_customer_kind(text_at(kind, "default", "kind.default"), "kind.default");
   }
+  const bool company_default = mapping.fallback == CustomerKind::company;
+  if (!mapping.column.empty() && (company_default ? mapping.person_values : mapping.company_values).empty()) {
+    fail(company_default ? "kind.person_values" : "kind.company_values", nullptr,
+         "must list at least one value when kind.column is set: no row could be of that kind, read or written");
+  }
   return mapping;
 }
 
@@ -139,6 +192,101 @@ void check_date_format(const std::string& format, const std::string& path) {
   if (!has("dd") || !has("mm") || !has("yyyy")) fail(path, format, "must contain dd, mm and yyyy");
 }
 
+std::string load_charset(const json& profile) {
+  if (!profile.contains("charset")) return {};
+  std::string charset = text_at(profile, "charset", "charset");
+  std::transform(charset.begin(), charset.end(), charset.begin(), [](unsigned char c) { return std::toupper(c); });
+  if (charset != "UTF-8" && charset != "WINDOWS-1252") {
+    fail("charset", profile.at("charset"), "must be \"UTF-8\" or \"WINDOWS-1252\"");
+  }
+  return charset;
+}
+
+bool contains(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+// Every column the profile reads, in the order it names them, each once.
+std::vector<std::string> read_columns(const MappingProfile& profile) {
+  std::vector<std::string> columns, folded;
+  const auto add = [&](const std::string& column) {
+    if (contains(folded, fold_for_matching(column))) return;
+    folded.push_back(fold_for_matching(column));
+    columns.push_back(column);
+  };
+  add(profile.external_id_column);
+  if (!profile.kind.column.empty()) add(profile.kind.column);
+  for (const auto& field : profile.fields) std::for_each(field.columns.begin(), field.columns.end(), add);
+  for (const auto& date : profile.dates) add(date.column);
+  for (const auto& number : profile.numbers) add(number.column);
+  for (const auto& extra : profile.extras) add(extra.column);
+  return columns;
+}
+
+// export.<key>: one of `allowed`, or the first of them when absent.
+std::string choice_at(const json& section, const std::string& key, std::initializer_list<std::string> allowed) {
+  if (!section.contains(key)) return *allowed.begin();
+  std::string value = text_at(section, key, "export." + key);
+  if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return value;
+  std::string expected;
+  for (const auto& name : allowed) expected += (expected.empty() ? "\"" : " or \"") + name + "\"";
+  fail("export." + key, section.at(key), "must be " + expected);
+}
+
+// export.columns: each column once, and every column the profile reads, so
+// that the file written can be read back.
+std::vector<std::string> chosen_columns(const json& value, const std::vector<std::string>& read) {
+  if (!value.is_array()) fail("export.columns", value, "must be a list of column names");
+  std::vector<std::string> columns = columns_of(value, "export.columns"), folded;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (contains(folded, fold_for_matching(columns[i]))) {
+      fail("export.columns[" + std::to_string(i) + "]", value[i], "names a column twice");
+    }
+    folded.push_back(fold_for_matching(columns[i]));
+  }
+  for (const auto& column : read) {
+    if (!contains(folded, fold_for_matching(column))) {
+      fail("export.columns", column, "lacks this column, which the profile reads: the file could not be read back");
+    }
+  }
+  return columns;
+}
+
+bool bom_at(const json& section, const std::string& charset) {
+  if (!section.contains("bom")) return false;
+  const json& bom = section.at("bom");
+  if (!bom.is_boolean()) fail("export.bom", bom, "must be true or false");
+  if (bom.get<bool>() && charset == "WINDOWS-1252") fail("export.bom", bom, "a byte order mark needs charset UTF-8");
+  return bom.get<bool>();
+}
+
+// The kind values written: the first of each list, as the profile spells it.
+void kind_values_to_write(const json& profile, ExportLayout& layout) {
+  if (!profile.contains("kind")) return;
+  const auto first = [&](const std::string& key) {
+    const auto values = strings_at(profile.at("kind"), key, "kind." + key);
+    return values.empty() ? std::string() : values.front();
+  };
+  layout.company_value = first("company_values");
+  layout.person_value = first("person_values");
+}
+
+ExportLayout load_export(const json& profile, const MappingProfile& mapping) {
+  ExportLayout layout;
+  kind_values_to_write(profile, layout);
+  layout.columns = read_columns(mapping);
+  if (!profile.contains("export")) return layout;
+  const json& section = profile.at("export");
+  check_keys(section, "export", {"delimiter", "quote", "bom", "line_end", "phone_format", "columns"});
+  layout.delimiter = choice_at(section, "delimiter", {";", ","}).front();
+  layout.quote_always = choice_at(section, "quote", {"when_needed", "always"}) == "always";
+  layout.bom = bom_at(section, mapping.charset);
+  layout.line_end = choice_at(section, "line_end", {"CRLF", "LF"}) == "CRLF" ? "\r\n" : "\n";
+  layout.national_phones = choice_at(section, "phone_format", {"national", "e164"}) == "national";
+  if (section.contains("columns")) layout.columns = chosen_columns(section.at("columns"), layout.columns);
+  return layout;
+}
+
 }  // namespace
 
 std::string fold_for_matching(std::string_view text) {
@@ -168,10 +316,10 @@ std::string fold_for_matching(std::string_view text) {
 MappingProfile load_profile(const std::string& json_text) {
   const json profile = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (profile.is_discarded()) throw InvalidInputError("profile", json_text, "is not valid JSON");
-  check_keys(profile, "", {"name", "system", "doc", "sources", "external_id", "kind", "fields", "dates",
-                           "numbers", "extras"});
-  MappingProfile result{text_at(profile, "name", "name"), text_at(profile, "system", "system"),
-                        text_at(profile, "external_id", "external_id"), {}, {}, {}, {}, {}};
+  check_keys(profile, "", {"name", "system", "doc", "sources", "charset", "external_id", "kind", "fields", "dates",
+                           "numbers", "extras", "export"});
+  MappingProfile result{text_at(profile, "name", "name"), text_at(profile, "system", "system"), load_charset(profile),
+                        text_at(profile, "external_id", "external_id"), {}, {}, {}, {}, {}, {}};
   if (profile.contains("kind")) result.kind = load_kind(profile.at("kind"));
   if (!profile.contains("fields")) fail("fields", nullptr, "is required");
   result.fields = load_fields(profile.at("fields"));
@@ -193,6 +341,7 @@ MappingProfile load_profile(const std::string& json_text) {
     }
     result.extras.push_back({key, value.get<std::string>()});
   });
+  result.export_layout = load_export(profile, result);
   return result;
 }
 
