@@ -5,6 +5,7 @@
 #include "core/changes.h"
 #include "customers/customer_rules.h"
 #include "customers/customer_store.h"
+#include "customers/customer_writes.h"
 #include "customers/duplicate_store.h"
 #include "workspace/workspace_core.h"
 
@@ -13,7 +14,6 @@ inline namespace v1 {
 namespace {
 
 constexpr std::size_t kMaxPageSize = 500;
-constexpr std::string_view kEntity = "customer";
 
 
 void ensure_external_ids_free(spi::Connection& connection, const Customer& customer) {
@@ -33,14 +33,8 @@ Customer change_customer(detail::WorkspaceCore& core, const Uuid& id, std::int64
     if (!stored) throw NotFoundError("customer", id.to_string());
     if (stored->version != expected_version) throw detail::stale_version(*stored, expected_version);
     Customer updated = change(*stored);
-    updated.updated_at = scope.now();
     ensure_external_ids_free(scope.connection(), updated);
-    if (!detail::update_customer(scope.connection(), updated, expected_version)) {
-      throw detail::stale_version(*stored, expected_version);
-    }
-    updated.version = expected_version + 1;
-    scope.record({std::string(kEntity), id.to_string(), std::move(action), detail::customer_changes(&*stored, updated)});
-    return updated;
+    return detail::store_customer_change(scope, *stored, std::move(updated), std::move(action));
   });
 }
 
@@ -57,13 +51,8 @@ Customer CustomerService::create(const CustomerDraft& draft, const CreateOptions
       auto candidates = detail::find_candidates(scope.connection(), keys, options.thresholds);
       if (!candidates.empty()) throw DuplicateCustomerError(std::move(candidates));
     }
-    customer.id = Uuid::generate(core_.clock());
-    customer.created_at = customer.updated_at = scope.now();
-    customer.version = 1;
     ensure_external_ids_free(scope.connection(), customer);
-    detail::insert_customer(scope.connection(), customer, keys);
-    scope.record({std::string(kEntity), customer.id.to_string(), "create", detail::customer_changes(nullptr, customer)});
-    return customer;
+    return detail::store_new_customer(scope, std::move(customer), keys, core_.clock());
   });
 }
 
