@@ -7,7 +7,6 @@
 #include <relais/version.h>
 #include <relais/workspace.h>
 
-#include <tuple>
 
 namespace pybind11::detail {
 
@@ -59,6 +58,7 @@ Uuid to_uuid(const IdArg& id, std::string_view field) {
 
 std::chrono::microseconds to_duration(const DurationArg& duration) {
   if (const auto* micros = std::get_if<std::chrono::microseconds>(&duration)) return *micros;
+  if (const auto* seconds = std::get_if<std::int64_t>(&duration)) return std::chrono::seconds(*seconds);
   return std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::duration<double>(std::get<double>(duration)));
 }
@@ -117,10 +117,10 @@ void bind_events(py::module_& m) {
       .def_readonly("entity_id", &Event::entity_id, "The changed record's id, as text.")
       .def_readonly("actor", &Event::actor, "Login of the user who made the change.")
       .def_readonly("time", &Event::time, "When it was committed (aware datetime, UTC).")
-      .def("__eq__", [](const Event& a, const Event& b) {
-        return std::tie(a.sequence, a.type, a.entity, a.entity_id, a.actor, a.time) ==
-               std::tie(b.sequence, b.type, b.entity, b.entity_id, b.actor, b.time);
-      }, py::is_operator())
+      .def_readonly("changes", &Event::changes,
+                    "The relais.FieldChange list the journal entry recorded (for IncomingCall: 'number' and the "
+                    "matched 'customers', as JSON texts); empty when the entry's payload was erased.")
+      .def("__eq__", [](const Event& a, const Event& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const Event& event) {
         return "relais.Event(sequence=" + std::to_string(event.sequence) + ", type=" + quoted(event.type) +
                ", entity=" + quoted(event.entity) + ", entity_id=" + quoted(event.entity_id) +
@@ -209,8 +209,8 @@ void bind_core(py::module_& m) {
         "The version of the Relais library actually loaded (compare with relais.__version__, the one this module was built against).");
   bind_uuid(m);
   bind_clocks(m);
+  bind_journal_entries(m);  // before the events, whose `changes` are FieldChanges
   bind_events(m);
-  bind_journal_entries(m);
   bind_journal_checks(m);
 }
 

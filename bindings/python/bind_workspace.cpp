@@ -90,6 +90,8 @@ void bind_workspace_class(py::module_& m) {
                         "each call takes a pooled connection, and storage calls release the GIL.")
       .def_property_readonly("customers", &Workspace::customers, py::return_value_policy::reference_internal,
                              "The CustomerService (keeps this workspace alive).")
+      .def_property_readonly("desk", &Workspace::desk, py::return_value_policy::reference_internal,
+                             "The DeskService (keeps this workspace alive).")
       .def_property_readonly("users", &Workspace::users, py::return_value_policy::reference_internal,
                              "The UserService (keeps this workspace alive).")
       .def_property_readonly("erp", &Workspace::erp, py::return_value_policy::reference_internal,

@@ -11,6 +11,7 @@
 #include <pybind11/stl.h>
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <cctype>
 #include <chrono>
@@ -34,6 +35,7 @@ void bind_workspace(py::module_& m);
 void bind_duplicates(py::module_& m);
 void bind_import(py::module_& m);
 void bind_erp(py::module_& m);
+void bind_desk(py::module_& m);
 
 // An id argument: a relais.Uuid or its canonical text. A malformed text raises
 // relais.InvalidInputError naming `field` (an implicit conversion would turn
@@ -90,8 +92,10 @@ Enum to_enum(const EnumArg<Enum>& arg, std::string_view field) {
 }
 
 // A duration argument: a datetime.timedelta or a number of seconds (pybind11's
-// own caster takes a float but refuses an int such as timeout=2).
-using DurationArg = std::variant<std::chrono::microseconds, double>;
+// own caster takes a float but refuses an int such as timeout=2). The int has
+// its own alternative because pybind11 converts no keyword-only argument of an
+// overloaded function: an int would not become a double there.
+using DurationArg = std::variant<std::chrono::microseconds, std::int64_t, double>;
 std::chrono::microseconds to_duration(const DurationArg& duration);
 
 // Python's repr() of a text, for __repr__ methods.

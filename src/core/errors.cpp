@@ -1,5 +1,7 @@
 #include <relais/errors.h>
 
+#include "core/text.h"
+
 #include <utility>
 
 namespace relais {
@@ -7,13 +9,6 @@ inline namespace v1 {
 namespace {
 
 constexpr std::size_t kQuotedLimit = 80;
-
-// Steps back from `cut` to the start of a UTF-8 sequence so a cut never
-// splits a character.
-std::size_t utf8_boundary(std::string_view text, std::size_t cut) {
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return cut;
-}
 
 std::string join_field_errors(const std::vector<FieldError>& errors) {
   std::string message = "invalid input: ";
@@ -45,7 +40,7 @@ std::string_view to_string(ErrorCode code) noexcept {
 
 std::string quote_value(std::string_view value) {
   if (value.size() <= kQuotedLimit) return std::string(value);
-  std::string quoted(value.substr(0, utf8_boundary(value, kQuotedLimit)));
+  std::string quoted(value.substr(0, detail::utf8_boundary(value, kQuotedLimit)));
   quoted += "... (" + std::to_string(value.size()) + " bytes)";
   return quoted;
 }

@@ -227,9 +227,10 @@ MergeResult CustomerService::merge(const Uuid& survivor_id, std::int64_t survivo
     Customer merged = merged_record(survivor, other, options);
     // The other first: its children and external ids are unique keys the
     // survivor is about to take over.
-    detail::store_change(scope, other, absorbed_record(other, scope.now()), "merged_into",
-                 link_change("merged_into", survivor_id));
-    MergeResult result{Uuid::generate(core_.clock()), detail::store_change(scope, survivor, std::move(merged), "merge")};
+    detail::store_customer_change(scope, other, absorbed_record(other, scope.now()), "merged_into",
+                                  link_change("merged_into", survivor_id));
+    MergeResult result{Uuid::generate(core_.clock()),
+                       detail::store_customer_change(scope, survivor, std::move(merged), "merge")};
     detail::insert_merge(connection, {result.merge_id, survivor, other, result.survivor, scope.now(), std::nullopt,
                                       core_.actor().login});
     auto links = link_change("survivor_id", survivor_id);
@@ -260,12 +261,13 @@ UnmergeResult CustomerService::unmerge(const Uuid& merge_id) {
     UnmergeResult result;
     // The survivor first: it gives back the children and external ids the
     // other takes back.
-    result.survivor = detail::store_change(scope, survivor, unmerged_survivor(*merge, survivor, result.conflicts), "unmerge");
+    result.survivor = detail::store_customer_change(
+        scope, survivor, unmerged_survivor(*merge, survivor, result.conflicts), "unmerge");
     if (auto owner = detail::external_id_owner(connection, merge->other_before)) {
       throw ConflictError("an external id of customer " + other.id.to_string() + " now belongs to customer " + *owner,
                           {{"field", "external_ids"}, {"owner", *owner}});
     }
-    result.restored = detail::store_change(scope, other, merge->other_before, "unmerge");
+    result.restored = detail::store_customer_change(scope, other, merge->other_before, "unmerge");
     detail::ChangeList undone;
     undone.created("undone_at", format_timestamp(scope.now()));
     scope.record({std::string(kMergeEntity), merge_id.to_string(), "unmerge", undone.take()});

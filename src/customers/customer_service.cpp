@@ -14,7 +14,6 @@ inline namespace v1 {
 namespace {
 
 constexpr std::size_t kMaxPageSize = 500;
-constexpr std::string_view kEntity = "customer";
 
 
 void ensure_external_ids_free(spi::Connection& connection, const Customer& customer) {
@@ -35,7 +34,7 @@ Customer change_customer(detail::WorkspaceCore& core, const Uuid& id, std::int64
     if (stored->version != expected_version) throw detail::stale_version(*stored, expected_version);
     Customer updated = change(*stored);
     ensure_external_ids_free(scope.connection(), updated);
-    return detail::store_change(scope, *stored, std::move(updated), std::move(action));
+    return detail::store_customer_change(scope, *stored, std::move(updated), std::move(action));
   });
 }
 
@@ -52,30 +51,10 @@ Customer CustomerService::create(const CustomerDraft& draft, const CreateOptions
       auto candidates = detail::find_candidates(scope.connection(), keys, options.thresholds);
       if (!candidates.empty()) throw DuplicateCustomerError(std::move(candidates));
     }
-    customer.id = Uuid::generate(core_.clock());
-    customer.created_at = customer.updated_at = scope.now();
-    customer.version = 1;
     ensure_external_ids_free(scope.connection(), customer);
-    detail::insert_customer(scope.connection(), customer, keys);
-    scope.record({std::string(kEntity), customer.id.to_string(), "create", detail::customer_changes(nullptr, customer)});
-    return customer;
+    return detail::store_new_customer(scope, std::move(customer), keys, core_.clock());
   });
 }
-
-namespace detail {
-
-Customer store_change(WriteScope& scope, const Customer& stored, Customer changed, std::string action,
-                      std::vector<FieldChange> extra) {
-  changed.updated_at = scope.now();
-  if (!update_customer(scope.connection(), changed, stored.version)) throw stale_version(stored, stored.version);
-  changed.version = stored.version + 1;
-  auto changes = customer_changes(&stored, changed);
-  changes.insert(changes.end(), extra.begin(), extra.end());
-  scope.record({std::string(kEntity), changed.id.to_string(), std::move(action), std::move(changes)});
-  return changed;
-}
-
-}  // namespace detail
 
 std::vector<DuplicateCandidate> CustomerService::check_duplicates(const CustomerDraft& candidate,
                                                                   const MatchThresholds& thresholds) const {

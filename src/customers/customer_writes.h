@@ -1,9 +1,10 @@
 #pragma once
-// The one way a service writes a changed customer inside its own write
-// transaction: versioned, stamped and journaled. Update, archive, merge and
-// the ERP export all go through it.
+// The writes shared by every path that creates or changes customers
+// (CustomerService, merge, the legacy import, the desk's web intake, the ERP
+// export), inside the caller's write transaction, each with its journal
+// entry.
 #include <relais/customers/customer.h>
-#include <relais/journal.h>
+#include <relais/customers/matching.h>
 
 #include "workspace/workspace_core.h"
 
@@ -12,13 +13,22 @@
 
 namespace relais::inline v1::detail {
 
-// Writes `changed` over `stored` when the stored version is still
-// stored.version: the result has version + 1 and updated_at = the
-// transaction's time. Journals the difference as `action` on entity
-// "customer", followed by `extra`. Throws ConflictError for a stale version
-// (nothing written) or an external id another customer holds (the store's
-// unique key).
-Customer store_change(WriteScope& scope, const Customer& stored, Customer changed, std::string action,
-                      std::vector<FieldChange> extra = {});
+// Stores `customer` (already normalised) as a new record: id, times and
+// version 1 assigned. `keys` are identity_keys(customer). Returns it as
+// stored.
+Customer store_new_customer(WriteScope& scope, Customer customer, const IdentityKeys& keys, const Clock& clock);
+
+// Writes `changed` over `stored` (version + 1, updated now) and journals the
+// difference as `action` on entity "customer", plus `extra` fields. Throws
+// ConflictError when the stored version is no longer stored.version
+// (nothing written) or an external id another customer holds. Returns it as
+// stored.
+Customer store_customer_change(WriteScope& scope, const Customer& stored, Customer changed, std::string action,
+                               std::vector<FieldChange> extra = {});
+
+// Queues the pair {created, existing} for review with its score, unless it
+// is already queued. Returns whether it was new.
+bool queue_for_review(WriteScope& scope, const Uuid& created, const Uuid& existing, MatchScore match,
+                      const Clock& clock);
 
 }  // namespace relais::inline v1::detail

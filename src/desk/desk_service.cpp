@@ -9,6 +9,7 @@
 #include "customers/customer_store.h"
 #include "desk/desk_rules.h"
 #include "desk/desk_store.h"
+#include "desk/desk_writes.h"
 #include "desk/view_parts.h"
 #include "users/user_store.h"
 #include "workspace/workspace_core.h"
@@ -68,21 +69,6 @@ void check_active_user(spi::Connection& connection, std::string_view login, std:
   if (!user || !user->active) throw InvalidInputError(std::string(field), login, "not an active user");
 }
 
-Interaction store_interaction(detail::WriteScope& scope, Interaction interaction, const Clock& clock,
-                              const std::string& actor) {
-  auto& connection = scope.connection();
-  check_references(connection, interaction.customer, interaction.contact, interaction.site, interaction.ticket);
-  if (interaction.user.empty()) interaction.user = actor;
-  check_active_user(connection, interaction.user, "user");
-  interaction.id = Uuid::generate(clock);
-  interaction.created_at = interaction.updated_at = scope.now();
-  interaction.version = 1;
-  detail::insert_interaction(connection, interaction);
-  scope.record({std::string(to_string(interaction.kind)), interaction.id.to_string(), "log",
-                detail::interaction_changes(nullptr, interaction)});
-  return interaction;
-}
-
 CallerLookup lookup(spi::Connection& connection, std::string_view phone) {
   CallerLookup result;
   result.number = normalize_phone(phone, "phone");
@@ -131,6 +117,40 @@ std::string ticket_number(int year, std::int64_t counter) {
 
 }  // namespace
 
+namespace detail {
+
+Interaction store_interaction(WriteScope& scope, Interaction interaction, const Clock& clock,
+                              const std::string& actor) {
+  auto& connection = scope.connection();
+  check_references(connection, interaction.customer, interaction.contact, interaction.site, interaction.ticket);
+  if (interaction.user.empty()) interaction.user = actor;
+  check_active_user(connection, interaction.user, "user");
+  interaction.id = Uuid::generate(clock);
+  interaction.created_at = interaction.updated_at = scope.now();
+  interaction.version = 1;
+  insert_interaction(connection, interaction);
+  scope.record({std::string(to_string(interaction.kind)), interaction.id.to_string(), "log",
+                interaction_changes(nullptr, interaction)});
+  return interaction;
+}
+
+Ticket store_ticket(WriteScope& scope, Ticket ticket, const Clock& clock) {
+  auto& connection = scope.connection();
+  check_references(connection, ticket.customer, ticket.contact, ticket.site, std::nullopt);
+  if (!ticket.assignee.empty()) check_active_user(connection, ticket.assignee, "assignee");
+  if (!ticket.requested_by.empty()) check_active_user(connection, ticket.requested_by, "requested_by");
+  const int year = static_cast<int>(paris_date(scope.now()).year());
+  ticket.id = Uuid::generate(clock);
+  ticket.number = ticket_number(year, next_ticket_number(connection, year));
+  ticket.created_at = ticket.updated_at = scope.now();
+  ticket.version = 1;
+  insert_ticket(connection, ticket);
+  scope.record({std::string(kTicketEntity), ticket.id.to_string(), "open", ticket_changes(nullptr, ticket)});
+  return ticket;
+}
+
+}  // namespace detail
+
 CallerLookup DeskService::lookup_caller(std::string_view phone) const {
   return core_.read([&](spi::Connection& connection) { return lookup(connection, phone); });
 }
@@ -150,14 +170,14 @@ CallerLookup DeskService::incoming_call(std::string_view phone) {
 Interaction DeskService::log_call(const CallDraft& draft) {
   Interaction call = detail::interaction_from_call(draft, core_.clock().now());
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    return store_interaction(scope, call, core_.clock(), core_.actor().login);
+    return detail::store_interaction(scope, call, core_.clock(), core_.actor().login);
   });
 }
 
 Interaction DeskService::log_interaction(const InteractionDraft& draft) {
   Interaction interaction = detail::interaction_from_draft(draft, core_.clock().now());
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    return store_interaction(scope, interaction, core_.clock(), core_.actor().login);
+    return detail::store_interaction(scope, interaction, core_.clock(), core_.actor().login);
   });
 }
 
@@ -204,21 +224,8 @@ Ticket DeskService::open_ticket(const TicketDraft& draft) {
   if (ticket.kind == TicketKind::technician_request && ticket.requested_by.empty()) {
     ticket.requested_by = core_.actor().login;
   }
-  return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    auto& connection = scope.connection();
-    check_references(connection, ticket.customer, ticket.contact, ticket.site, std::nullopt);
-    if (!ticket.assignee.empty()) check_active_user(connection, ticket.assignee, "assignee");
-    if (!ticket.requested_by.empty()) check_active_user(connection, ticket.requested_by, "requested_by");
-    const int year = static_cast<int>(detail::paris_date(scope.now()).year());
-    Ticket stored = ticket;
-    stored.id = Uuid::generate(core_.clock());
-    stored.number = ticket_number(year, detail::next_ticket_number(connection, year));
-    stored.created_at = stored.updated_at = scope.now();
-    stored.version = 1;
-    detail::insert_ticket(connection, stored);
-    scope.record({std::string(kTicketEntity), stored.id.to_string(), "open", detail::ticket_changes(nullptr, stored)});
-    return stored;
-  });
+  return core_.write(detail::Action::write,
+                     [&](detail::WriteScope& scope) { return detail::store_ticket(scope, ticket, core_.clock()); });
 }
 
 Ticket DeskService::get_ticket(const Uuid& id) const {

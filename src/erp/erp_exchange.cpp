@@ -132,7 +132,7 @@ class CustomerExport {
     } while (detail::customer_with_external_id(scope_.connection(), state_.system, id));
     Customer numbered = customer;
     numbered.external_ids[state_.system] = id;
-    return detail::store_change(scope_, customer, std::move(numbered), std::string(kNumbered));
+    return detail::store_customer_change(scope_, customer, std::move(numbered), std::string(kNumbered));
   }
 
   void save_state() {

@@ -88,6 +88,45 @@ struct CustomerView {
   std::map<std::string, CustomerViewPart> parts;  // by area name
 };
 
+// A request sent through the company's web form (docs/desk.md, "Web form").
+// Text as typed; submit_web_request() checks and normalises it.
+struct WebRequest {
+  std::string name;                   // required
+  // A phone or an email is required, to answer; each is checked when given.
+  std::string phone;
+  std::string email;
+  // Where the work is. Optional; when any part is given, all three are
+  // required (a French postcode).
+  std::string street;
+  std::string postcode;
+  std::string city;
+  TicketKind kind = TicketKind::information;  // not technician_request
+  std::string message;                // required; becomes the ticket's description
+  // GDPR: the person ticked the box agreeing to the processing of their data
+  // (required), and which wording of that text they were shown (required,
+  // e.g. "2026-01"). Kept with the time of submission in the journal.
+  bool consent = false;
+  std::string consent_version;
+  // The spam trap: a field hidden from people that only robots fill in.
+  std::string honeypot;
+  // A robot filled the trap. A web server checks this first and answers as
+  // if the request had been accepted, recording nothing, so that the robot
+  // learns nothing; submit_web_request() refuses such a request.
+  bool is_spam() const noexcept { return !honeypot.empty(); }
+};
+
+// How the request's customer was found: the duplicate matcher was sure of an
+// existing customer; it found a probable one (a new customer was created and
+// the pair queued for review); or nobody (a new customer was created).
+enum class WebRequestMatch { sure, probable, created };
+RELAIS_API std::string_view to_string(WebRequestMatch match) noexcept;
+
+struct WebRequestResult {
+  Ticket ticket;
+  Customer customer;                  // as stored after the request
+  WebRequestMatch matched = WebRequestMatch::created;
+};
+
 // Thread-safe; obtained from Workspace::desk() and valid while the
 // Workspace lives. Every call passes the workspace's authorization point.
 // Mutating calls on existing records take the version they expect and
@@ -157,6 +196,22 @@ class RELAIS_API DeskService {
   // The acting user's tickets not resolved nor closed, due by the end of
   // today (Paris time) or without a due time.
   TicketPage my_work_today(std::size_t limit = 50) const;
+
+  // Turns a web-form request into a ticket (source web_form, the request's
+  // kind, description = message, subject = the message's first line) in one
+  // write transaction. The customer is found with the duplicate matcher
+  // (CustomerService::check_duplicates): a sure match is that customer, who
+  // gains the request's address as a work site when none of theirs has it;
+  // a probable one gets a new customer with every candidate pair queued for
+  // review (like the import); no match creates the customer (a person).
+  // Also logs an inbound note on the ticket holding the message, and a
+  // journal entry "web_request" (id: the ticket's) with the match, the
+  // consent's time and text version and the contact details as submitted:
+  // event WebRequestReceived, after TicketOpened and NoteLogged. Throws
+  // InvalidInputError listing every bad field (a filled honeypot included),
+  // ConflictError (the matched customer changed meanwhile: nothing written,
+  // retry).
+  WebRequestResult submit_web_request(const WebRequest& request);
 
   // One call for the 360° view: the customer, its open tickets, the first
   // timeline page, counts, and the parts other areas contribute. Throws

@@ -8,6 +8,7 @@
 #include "core/changes.h"
 #include "customers/customer_rules.h"
 #include "customers/customer_store.h"
+#include "customers/customer_writes.h"
 #include "customers/duplicate_store.h"
 #include "customers/import/import_store.h"
 #include "customers/import/legacy_reader.h"
@@ -23,10 +24,6 @@ inline namespace v1 {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::string_view kEntity = "customer";
-
-
 
 // A field the import overwrites only when Relais left it as last imported.
 // Values are compared as JSON; sites and contacts without their ids, which
@@ -172,7 +169,9 @@ class BatchImport {
     Uuid created = create(std::move(row.file), row.keys);
     pool.put(created, std::move(row.keys));
     if (candidates.empty()) return;
-    for (auto& candidate : candidates) queue_for_review(created, candidate);
+    for (auto& candidate : candidates) {
+      detail::queue_for_review(scope_, created, candidate.id, std::move(candidate.match), clock_);
+    }
     ++report_.queued_for_review;
   }
 
@@ -182,25 +181,13 @@ class BatchImport {
     return std::move(*stored);
   }
 
-  void queue_for_review(const Uuid& created, detail::ScoredIdentity& candidate) {
-    const Uuid& existing = candidate.id;
-    DuplicatePair pair{Uuid::generate(clock_), std::min(created, existing), std::max(created, existing),
-                       candidate.match.score, candidate.match.outcome, std::move(candidate.match.reasons),
-                       ReviewStatus::pending, scope_.now(), 1};
-    if (detail::queue_pair(scope_.connection(), pair)) scope_.record(detail::pair_record(pair, "create"));
-  }
-
   void reject(std::size_t row, std::string reason) {
     ++report_.rejected;
     report_.rejections.push_back({row, std::move(reason)});
   }
 
   Uuid create(Customer customer, const IdentityKeys& keys) {
-    customer.id = Uuid::generate(clock_);
-    customer.created_at = customer.updated_at = scope_.now();
-    customer.version = 1;
-    detail::insert_customer(scope_.connection(), customer, keys);
-    scope_.record({std::string(kEntity), customer.id.to_string(), "create", detail::customer_changes(nullptr, customer)});
+    customer = detail::store_new_customer(scope_, std::move(customer), keys, clock_);
     detail::save_import_snapshot(scope_.connection(), customer.id, system_, snapshot_of(customer).dump(), scope_.now());
     ++report_.imported;
     return customer.id;
@@ -216,7 +203,7 @@ class BatchImport {
     Customer merged = merged_values(stored, row.file, snapshot, row.row);
     if (merged != stored) {
       pool.put(stored.id, identity_keys(merged));
-      update(stored, std::move(merged));
+      detail::store_customer_change(scope_, stored, std::move(merged), "update");
     }
     json file_snapshot = snapshot_of(row.file);
     if (snapshot != file_snapshot) {
@@ -254,16 +241,6 @@ class BatchImport {
     }
     merged.external_ids[system_] = file.external_ids.at(system_);
     return merged;
-  }
-
-  void update(const Customer& stored, Customer merged) {
-    merged.updated_at = scope_.now();
-    if (!detail::update_customer(scope_.connection(), merged, stored.version)) {
-      throw ConflictError("customer " + stored.id.to_string() + " changed during the import",
-                          {{"entity", "customer"}, {"id", stored.id.to_string()}});
-    }
-    merged.version = stored.version + 1;
-    scope_.record({std::string(kEntity), stored.id.to_string(), "update", detail::customer_changes(&stored, merged)});
   }
 
   detail::WriteScope& scope_;
