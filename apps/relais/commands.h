@@ -2,7 +2,7 @@
 // The commands of the `relais` tool, declared on the CLI11 app one area at a
 // time: each add_*_commands() adds its subcommands, their arguments and the
 // function that runs them (see command_line.h), and main() calls each once.
-// A new area (say `relais export`) is a new <area>_commands.cpp with its
+// A new area (say `relais call`) is a new <area>_commands.cpp with its
 // add_<area>_commands(), declared here and called from main(). Commands
 // return the exit code; errors propagate as relais::Error or Failure.
 #include "command_line.h"
@@ -31,6 +31,8 @@ void add_demo_command(CLI::App& app);
 void add_customer_commands(CLI::App& app);
 // relais import, duplicates, merge, unmerge (duplicate_commands.cpp)
 void add_duplicate_commands(CLI::App& app);
+// relais export, erp configure|systems|import (erp_commands.cpp)
+void add_erp_commands(CLI::App& app);
 // relais journal head|verify (journal_commands.cpp)
 void add_journal_commands(CLI::App& app);
 

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   add_demo_command(app);
   add_customer_commands(app);
   add_duplicate_commands(app);
+  add_erp_commands(app);
   add_journal_commands(app);
   add_version_command(app);
   add_help_command(app);

@@ -293,6 +293,53 @@ class ImportTest(unittest.TestCase):
         self.assertFalse((Path(self.folder.name) / "import.db").exists(), "nothing opened nor created")
 
 
+class ExportTest(unittest.TestCase):
+    """relais erp configure, relais export, relais erp import: a round trip through the files
+    connector, the exported file dropped back as if the system sent it."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory(prefix="relais-cli-export-")
+        root = Path(self.folder.name)
+        self.uri = f"sqlite://{root / 'export.db'}"
+        self.outbox, self.inbox = root / "vers-erp", root / "depuis-erp"
+        config = {"system": "erp", "profile": ERP_PROFILE, "outbox": str(self.outbox),
+                  "inbox": str(self.inbox), "id_prefix": "R", "id_width": 5}
+        self.config = root / "erp.json"
+        self.config.write_text(json.dumps(config), encoding="utf-8")
+        self.imported = imports(FRENCH_IMPORT, run("import", self.uri, ERP_CSV, "--profile", ERP_PROFILE).stdout)[0]
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def test_export_then_reimport_creates_no_customer(self):
+        configured = run("erp", "configure", self.uri, "erp", "--config", str(self.config))
+        self.assertEqual(configured.returncode, 0, msg=configured.stderr)
+        self.assertIn("Système erp configuré avec le connecteur files", configured.stdout)
+        exported = run("export", self.uri, "erp")
+        self.assertEqual(exported.returncode, 0, msg=exported.stderr)
+        self.assertRegex(exported.stdout, rf"^{self.imported['imported']} clients exportés vers erp\n  fichier : ")
+        self.assertIn("Rien n'a changé depuis le dernier export vers erp.", run("export", self.uri, "erp").stdout)
+        (sent,) = list(self.outbox.iterdir())
+        self.inbox.mkdir(exist_ok=True)
+        (self.inbox / sent.name).write_bytes(sent.read_bytes())
+        back = imports(FRENCH_IMPORT, run("erp", "import", self.uri, "erp").stdout)
+        self.assertEqual(len(back), 1)
+        self.assertEqual((back[0]["imported"], back[0]["merged"]), (0, self.imported["imported"]))
+        self.assertIn("Aucun fichier en attente de erp.", run("erp", "import", self.uri, "erp").stdout)
+        listed = run("customers", "list", self.uri)
+        self.assertTrue(listed.stdout.endswith(f"\n{self.imported['imported']} clients\n"), listed.stdout)
+
+    def test_export_to_an_unknown_system_is_a_french_error(self):
+        result = run("export", self.uri, "sage")
+        self.assertEqual(result.returncode, 1, msg=result.stdout)
+        self.assertIn("sage", result.stderr)
+
+    def test_systems_lists_what_is_configured(self):
+        self.assertIn("Aucun système externe configuré.", run("erp", "systems", self.uri).stdout)
+        run("erp", "configure", self.uri, "erp", "--config", str(self.config))
+        self.assertRegex(run("erp", "systems", self.uri).stdout, r"^erp : connecteur files, prochain numéro 1, ")
+
+
 class MergeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
