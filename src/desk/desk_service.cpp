@@ -144,7 +144,8 @@ Ticket DeskService::update_ticket(const Uuid& id, std::int64_t expected_version,
   return change_ticket(core_, id, expected_version, "update",
                        [&](spi::Connection& connection, const Ticket& stored, Timestamp now) {
                          Ticket changed = detail::changed_ticket(stored, changes, now);
-                         detail::check_references(connection, changed.customer, changed.contact, changed.site, std::nullopt);
+                         detail::check_references(connection, changed.customer, changed.contact, changed.site,
+                                                  std::nullopt);
                          return changed;
                        });
 }

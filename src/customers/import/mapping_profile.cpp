@@ -98,7 +98,9 @@ MappingProfile load_profile(const std::string& json_text) {
   for_each_entry(profile, "numbers", [&](const std::string& key, const json& value, const std::string& path) {
     check_keys(value, path, {"column", "decimal"});
     const std::string decimal = value.contains("decimal") ? text_at(value, "decimal", path + ".decimal") : ",";
-    if (decimal != "," && decimal != ".") profile_error(path + ".decimal", value.at("decimal"), "must be \",\" or \".\"");
+    if (decimal != "," && decimal != ".") {
+      profile_error(path + ".decimal", value.at("decimal"), "must be \",\" or \".\"");
+    }
     result.numbers.push_back({key, text_at(value, "column", path + ".column"), decimal.front()});
   });
   for_each_entry(profile, "extras", [&](const std::string& key, const json& value, const std::string& path) {

@@ -90,10 +90,13 @@ void check_date_format(const std::string& format, const std::string& path, bool 
 
 std::optional<std::string> ValueTable::look_up(std::string_view cell) const {
   const std::string folded = fold_for_matching(cell);
-  if (!folded.empty()) {
-    if (auto found = values.find(folded); found != values.end()) return found->second;
-  }
-  return fallback;
+  if (folded.empty()) return fallback;
+  if (auto found = values.find(folded); found != values.end()) return found->second;
+  return std::nullopt;
+}
+
+std::string ValueTable::refusal(const std::string& key, std::string_view cell) const {
+  return fold_for_matching(cell).empty() ? key + " has no default" : "not in " + key + ".values";
 }
 
 std::map<std::string, std::string> load_value_map(const json& value, const std::string& path, ValueCheck check) {

@@ -61,15 +61,18 @@ using ValueCheck = void (*)(std::string_view value, std::string_view field);
 
 // {"column": "Statut", "values": {"En cours": "open", ...}, "default": "new"}:
 // the cells of a column looked up in a table. Cells and table keys are
-// compared folded; `fallback` answers an empty cell or a value not listed.
+// compared folded; `fallback` answers an empty cell. A value the table does
+// not list is refused, never defaulted: a typo in the sheet must show.
 struct ValueTable {
   std::string column;
   std::map<std::string, std::string> values;  // folded cell -> target
   std::optional<std::string> fallback;
 
-  // The target of `cell`, or nothing when it is neither listed nor covered
-  // by the fallback (the row is then rejected).
+  // The target of `cell`; nothing when it is not listed, or empty without a
+  // fallback (the row is then rejected, with refusal() as the reason).
   std::optional<std::string> look_up(std::string_view cell) const;
+  // Why look_up() gave nothing, naming the profile key.
+  std::string refusal(const std::string& key, std::string_view cell) const;
 };
 
 // Reads a value table at `path`; every target and the default pass `check`.
