@@ -70,9 +70,20 @@ void add_call_sources(spi::Connection& connection) {
       "CREATE INDEX interactions_by_phone ON interactions (phone, occurred_at)");
 }
 
+// The rows of follow-up sheets already imported, found again by their key.
+void add_follow_up_imports(spi::Connection& connection) {
+  connection.execute_script(
+      "CREATE TABLE follow_up_imports ("
+      " system TEXT NOT NULL, row_key TEXT NOT NULL,"
+      " ticket_id TEXT NOT NULL REFERENCES tickets (id),"
+      " interaction_id TEXT NOT NULL REFERENCES interactions (id),"
+      " imported_at BIGINT NOT NULL, PRIMARY KEY (system, row_key))");
+}
+
 const Migration kDeskMigrations[] = {
     {1, "interactions, tickets, comments, ticket counters", create_desk_tables},
     {2, "where imported calls come from", add_call_sources},
+    {3, "follow-up sheet rows imported", add_follow_up_imports},
 };
 
 spi::Value optional_id(const std::optional<Uuid>& id) {
@@ -359,6 +370,19 @@ bool call_already_logged(spi::Connection& connection, const Interaction& call, s
     params.emplace_back(source.system);
   }
   return !connection.query(sql + " LIMIT 1", params).empty();
+}
+
+bool follow_up_row_imported(spi::Connection& connection, const std::string& system, const std::string& row_key) {
+  spi::Value key[] = {system, row_key};
+  return !connection.query("SELECT 1 FROM follow_up_imports WHERE system = ? AND row_key = ?", key).empty();
+}
+
+void record_follow_up_row(spi::Connection& connection, const std::string& system, const std::string& row_key,
+                          const Uuid& ticket, const Uuid& interaction, Timestamp imported_at) {
+  spi::Value params[] = {system, row_key, ticket.to_string(), interaction.to_string(), micros(imported_at)};
+  connection.execute(
+      "INSERT INTO follow_up_imports (system, row_key, ticket_id, interaction_id, imported_at) VALUES (?, ?, ?, ?, ?)",
+      params);
 }
 
 std::map<std::string, std::int64_t> interaction_counts(spi::Connection& connection, const Uuid& customer) {

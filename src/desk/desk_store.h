@@ -42,6 +42,11 @@ TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query);
 // Open-or-closed totals of one customer: {not resolved nor closed, all}.
 std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection, const Uuid& customer);
 
+// The rows of follow-up sheets already imported, by (system, row key).
+bool follow_up_row_imported(spi::Connection& connection, const std::string& system, const std::string& row_key);
+void record_follow_up_row(spi::Connection& connection, const std::string& system, const std::string& row_key,
+                          const Uuid& ticket, const Uuid& interaction, Timestamp imported_at);
+
 void insert_comment(spi::Connection& connection, const TicketComment& comment);
 std::vector<TicketComment> ticket_comments(spi::Connection& connection, const Uuid& ticket);
 

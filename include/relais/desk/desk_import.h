@@ -1,8 +1,9 @@
 #pragma once
 // What the desk brings in from outside: the call log of a phone system (a
-// CSV export, or a telephony connector, see relais/spi/telephony.h). Plain
-// value types; the calls are DeskService::import_calls() and
-// import_call_log(). See docs/desk.md.
+// CSV export, or a telephony connector, see relais/spi/telephony.h), and the
+// follow-up sheets the office kept in Excel before Relais. Plain value types;
+// the calls are DeskService::import_calls(), import_call_log() and
+// import_follow_up(). See docs/desk.md.
 #include <relais/clock.h>
 #include <relais/customers/import.h>
 #include <relais/desk/interaction.h>
@@ -58,6 +59,16 @@ struct CallLogReport {
   std::size_t rejected = 0;
   // 1-based data row (for a connector's calls: position in the list), and
   // why, naming the line, column, profile key and value (English).
+  std::vector<ImportRejection> rejections;
+};
+
+struct FollowUpReport {
+  std::string system;                 // the profile's
+  std::string charset;                // as detected
+  std::size_t rows = 0;               // == imported + already_imported + rejected
+  std::size_t imported = 0;           // rows that became a ticket and a note
+  std::size_t already_imported = 0;   // rows whose key an earlier import took: skipped
+  std::size_t rejected = 0;
   std::vector<ImportRejection> rejections;
 };
 

@@ -3,7 +3,8 @@
 // tickets with their lifecycle, work lists and the customer 360° view.
 // Every mutation is validated first (nothing written on error), runs in one
 // transaction with its journal entry and publishes its event after commit.
-// Phone-system call logs come in through the imports at the end. See docs/desk.md.
+// Phone-system call logs and legacy follow-up sheets come in through the
+// imports at the end. See docs/desk.md.
 #include <relais/customers/customer.h>
 #include <relais/desk/desk_import.h>
 #include <relais/desk/interaction.h>
@@ -195,6 +196,26 @@ class RELAIS_API DeskService {
   // import_call_log() on files. Throws NotFoundError when one cannot be read.
   CallLogReport import_call_log_file(const std::string& path, const std::string& profile_path,
                                      const DeskImportOptions& options = {});
+
+  // Imports the follow-up sheet the office kept before Relais (CSV, charset
+  // detected) through a follow-up profile (JSON, docs/desk.md): each row
+  // becomes a ticket (kind, status, source, priority and assignee mapped by
+  // the profile's tables, the next number of the year) and a note on the
+  // customer, dated the row's date and linked to the ticket (events
+  // TicketOpened, NoteLogged). The customer is the one owning the row's
+  // phone or email; when several do, the row's name picks the one with the
+  // same matching name key (identity_keys()). A row matching no customer,
+  // or several, is rejected (customers come from the customer imports; a
+  // sheet does not create any), as is a row failing open_ticket()'s
+  // checks. Every row ends
+  // imported, already_imported (its row key came in before: importing again
+  // changes nothing) or rejected with its row and reason. Throws
+  // InvalidInputError for a bad profile or one that does not fit the file.
+  FollowUpReport import_follow_up(std::string_view csv_bytes, std::string_view profile_json,
+                                  const DeskImportOptions& options = {});
+  // import_follow_up() on files. Throws NotFoundError when one cannot be read.
+  FollowUpReport import_follow_up_file(const std::string& path, const std::string& profile_path,
+                                       const DeskImportOptions& options = {});
 
  private:
   detail::WorkspaceCore& core_;
