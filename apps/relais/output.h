@@ -20,6 +20,10 @@ std::size_t display_width(std::string_view text);
 // "particulier" / "entreprise".
 const char* kind_label(CustomerKind kind);
 
+// Rows of cells in aligned columns (by display width), two spaces apart,
+// each line starting with `indent`; the first row is usually the header.
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::string_view indent = {});
+
 // One line per customer: name, kind, first phone, city, tags; aligned.
 void print_customer_table(std::ostream& out, const std::vector<Customer>& customers);
 // Everything the person answering the phone needs about one customer.
