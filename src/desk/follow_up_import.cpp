@@ -90,7 +90,11 @@ class FollowUpWriter {
                               "no customer has this phone or email (import or create the customer first)");
     }
     std::string names;
-    for (const auto& [id, owner] : owners) names += (names.empty() ? "" : ", ") + owner.name;
+    // Two customers may bear one name (the same company in two systems):
+    // the ids tell them apart.
+    for (const auto& [id, owner] : owners) {
+      names += (names.empty() ? "" : ", ") + owner.name + " (" + id.to_string() + ")";
+    }
     throw InvalidInputError("customer", who(row),
                             "matches " + std::to_string(owners.size()) + " customers: " + names);
   }

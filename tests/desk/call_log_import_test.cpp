@@ -22,9 +22,10 @@ const std::string kData = RELAIS_EXAMPLES_DATA_DIR;
 const std::string kOxoLog = kData + "/appels-oxo.csv";
 const std::string kOxoProfile = kData + "/oxo-connect.profile.json";
 
-// A Paris wall-clock time on 24 November 2026 (UTC+1).
-Timestamp paris(int hour, int minute, int second = 0) {
-  return std::chrono::sys_days{2026y / 11 / 24} + std::chrono::hours(hour - 1) + std::chrono::minutes(minute) +
+// A Paris wall-clock time in November 2026 (UTC+1). The shipped log is of
+// Monday 23; the tests run on Tuesday 24 at noon.
+Timestamp paris(unsigned day, int hour, int minute, int second = 0) {
+  return std::chrono::sys_days{2026y / 11 / day} + std::chrono::hours(hour - 1) + std::chrono::minutes(minute) +
          std::chrono::seconds(second);
 }
 
@@ -38,7 +39,7 @@ std::map<std::string, Interaction> by_call_id(const InteractionPage& page) {
 
 class CallLogImportTest : public relais::testing::WorkspaceTest {
  protected:
-  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(paris(12, 0));
+  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(paris(24, 12, 0));
   std::optional<Workspace> session;  // opened once the test database exists
   Customer helene, syndic, creperie;
 
@@ -99,7 +100,7 @@ TEST_P(CallLogImportTest, TheShippedOxoLogBecomesCallsToQualify) {
     EXPECT_TRUE(call.subject.empty());
   }
   // Paris time in the file, UTC in the base; the phone number in E.164.
-  EXPECT_EQ(calls.front().occurred_at, paris(8, 47, 12));
+  EXPECT_EQ(calls.front().occurred_at, paris(23, 8, 47, 12));
   EXPECT_EQ(calls.front().phone, "+33612345678");
   EXPECT_EQ(calls.front().duration, 161s);
   EXPECT_EQ(calls.front().source->call_id, "104231");
@@ -168,7 +169,7 @@ TEST_P(CallLogImportTest, ACallTypedInWhileItRangIsAlreadyLogged) {
   CallDraft typed;
   typed.customer = syndic.id;
   typed.phone = "06 45 23 18 90";
-  typed.started_at = paris(9, 11, 50);
+  typed.started_at = paris(23, 9, 11, 50);
   typed.subject = "Fuite au compteur, résidence Les Embruns";
   ws().as_user("marie").desk().log_call(typed);
   CallLogReport report = ws().desk().import_call_log_file(kOxoLog, kOxoProfile);
@@ -180,8 +181,8 @@ TEST_P(CallLogImportTest, ACallTypedInWhileItRangIsAlreadyLogged) {
 TEST_P(CallLogImportTest, ARedialWithinAMinuteIsAnotherCall) {
   PhoneSystem pbx{"3cx", {}};
   std::vector<CallRecord> calls = {
-      {"a-1", "02 98 95 33 61", Direction::inbound, paris(9, 32, 50), 0s, false, "201"},
-      {"a-2", "02 98 95 33 61", Direction::inbound, paris(9, 33, 20), 110s, true, "201"},
+      {"a-1", "02 98 95 33 61", Direction::inbound, paris(24, 9, 32, 50), 0s, false, "201"},
+      {"a-2", "02 98 95 33 61", Direction::inbound, paris(24, 9, 33, 20), 110s, true, "201"},
   };
   CallLogReport report = ws().desk().import_calls(pbx, calls);
   EXPECT_EQ(report.imported, 2u);
@@ -214,10 +215,10 @@ TEST_P(CallLogImportTest, AConnectorsCallsGoThroughTheSameImport) {
 TEST_P(CallLogImportTest, ABadCallFromAConnectorIsRejectedByItsPosition) {
   ws().users().set_active("gaetan", ws().users().get("gaetan").version, false);
   std::vector<CallRecord> calls = {
-      {"b-1", "06 12 34 56 78", Direction::inbound, paris(10, 0), 60s, true, ""},
-      {"b-2", "12", Direction::inbound, paris(10, 5), 60s, true, ""},
-      {"b-3", "06 12 34 56 78", Direction::inbound, paris(10, 10), -5s, true, ""},
-      {"b-4", "06 12 34 56 78", Direction::inbound, paris(10, 15), 60s, true, "202"},
+      {"b-1", "06 12 34 56 78", Direction::inbound, paris(24, 10, 0), 60s, true, ""},
+      {"b-2", "12", Direction::inbound, paris(24, 10, 5), 60s, true, ""},
+      {"b-3", "06 12 34 56 78", Direction::inbound, paris(24, 10, 10), -5s, true, ""},
+      {"b-4", "06 12 34 56 78", Direction::inbound, paris(24, 10, 15), 60s, true, "202"},
       {"b-5", "06 12 34 56 78", Direction::inbound, std::chrono::sys_days{2031y / 1 / 1}, 60s, true, ""},
   };
   CallLogReport report = ws().desk().import_calls({"3cx", {{"202", "gaetan"}}}, calls);

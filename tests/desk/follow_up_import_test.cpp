@@ -46,9 +46,10 @@ class FollowUpImportTest : public relais::testing::WorkspaceTest {
     ws().users().create({.login = "gaetan", .display_name = "Gaëtan Riou", .role = Role::technician});
     add({.kind = CustomerKind::person, .name = "Hélène Martin", .phones = {"06 12 34 56 78"}});
     add({.kind = CustomerKind::company, .name = "EHPAD Les Tilleuls", .phones = {"02 99 74 52 10"}});
-    CustomerDraft armor{.kind = CustomerKind::company, .name = "Syndic Ar Mor", .phones = {"02 99 40 12 85"}};
-    armor.contacts = {Contact{.name = "Yann Le Bihan", .phones = {"06 45 23 18 90"}}};
-    add(armor);
+    CustomerDraft agency{.kind = CustomerKind::company, .name = "Cabinet Le Gall Immobilier",
+                         .phones = {"02.99.79.31.64"}};
+    agency.contacts = {Contact{.name = "Sophie Le Gall", .phones = {"07 81 56 02 49"}}};
+    add(agency);
     add({.kind = CustomerKind::company, .name = "Boulangerie Kerhervé", .phones = {"02 97 47 18 26"}});
     add({.kind = CustomerKind::person, .name = "Yves Le Floch", .phones = {"02 98 44 12 57", "07 86 31 22 09"}});
     add({.kind = CustomerKind::company, .name = "Pharmacie Saint-Germain", .phones = {"01 43 26 48 15"}});
@@ -118,7 +119,7 @@ TEST_P(FollowUpImportTest, TheProfilesTablesMapTheSheetsWords) {
   EXPECT_EQ(request.stage, TechnicianStage::quote_to_prepare);
   EXPECT_EQ(request.description, "Vu par Gaëtan sur place : 6 spots\n+ bandeau LED 4 m");
   // Found by the contact's mobile, by email; empty cells take the defaults.
-  EXPECT_EQ(ticket_of("Syndic Ar Mor").kind, TicketKind::maintenance_appointment);
+  EXPECT_EQ(ticket_of("Cabinet Le Gall Immobilier").kind, TicketKind::maintenance_appointment);
   Ticket visit = ticket_of("Chloé Nguyen");
   EXPECT_EQ(visit.status, TicketStatus::new_);
   EXPECT_EQ(visit.priority, TicketPriority::normal);
@@ -133,7 +134,7 @@ TEST_P(FollowUpImportTest, MalformedRowsAreRejectedWithTheirRowAndReason) {
     EXPECT_NE(report.rejections[i].reason.find(text), std::string::npos) << report.rejections[i].reason;
   };
   // Row 6 spans lines 7 and 8 (a line break in Remarques).
-  expect(0, 7, "line 9: customer = \"Mme Ropars, 06 99 88 77 66\": no customer has this phone or email");
+  expect(0, 7, "line 9: customer = \"Mme Ropars, 06 71 42 90 13\": no customer has this phone or email");
   expect(1, 8, "line 10: column \"Date\" (date) = \"31/11/2026\": not a date written dd/mm/yyyy");
   expect(2, 9, "line 11: column \"État\" (status) = \"À voir\": not in status.values");
   EXPECT_EQ(ws().desk().tickets().tickets.size(), 7u);  // the 8 imported but the closed one
@@ -170,7 +171,9 @@ TEST_P(FollowUpImportTest, TheNameTellsApartCustomersSharingANumber) {
   EXPECT_EQ(ticket_of("Jean Martin").subject, "Devis VMC");
   ASSERT_EQ(report.rejections.size(), 3u);
   // "Mme Martin" is neither's name key: both stay candidates.
-  EXPECT_NE(report.rejections[0].reason.find("matches 2 customers: Hélène Martin, Jean Martin"), std::string::npos)
+  EXPECT_NE(report.rejections[0].reason.find("matches 2 customers: Hélène Martin (" +
+                                             customers.at("Hélène Martin").id.to_string() + "), Jean Martin ("),
+            std::string::npos)
       << report.rejections[0].reason;
   EXPECT_NE(report.rejections[1].reason.find("no customer has this phone or email"), std::string::npos)
       << report.rejections[1].reason;
