@@ -55,8 +55,6 @@ Ticket find_ticket(const DeskService& desk, const std::string& ticket) {
   return desk.get_ticket(Uuid::parse(ticket, "ticket"));
 }
 
-std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
-
 struct CallLogArguments {
   WorkspaceArguments workspace;
   std::string phone;
@@ -152,14 +150,14 @@ int run_call_log(const CallLogArguments& arguments) {
 int run_call_import(const ImportArguments& arguments) {
   const std::string& file = export_file(arguments.file, arguments.profile, "calls");
   Workspace workspace = open_workspace(arguments.workspace);
-  print_call_log_report(std::cout, file_name(file), workspace.desk().import_call_log_file(file, arguments.profile));
+  print_call_log_report(std::cout, file, workspace.desk().import_call_log_file(file, arguments.profile));
   return 0;
 }
 
 int run_followup_import(const ImportArguments& arguments) {
   const std::string& file = export_file(arguments.file, arguments.profile, "follow-up");
   Workspace workspace = open_workspace(arguments.workspace);
-  print_follow_up_report(std::cout, file_name(file), workspace.desk().import_follow_up_file(file, arguments.profile));
+  print_follow_up_report(std::cout, file, workspace.desk().import_follow_up_file(file, arguments.profile));
   return 0;
 }
 
