@@ -208,14 +208,14 @@ void bakery_calls(Morning& morning, const std::string& number) {
   step(morning, 8, 52, format(_("The phone rings: %s"), number));
   CallerLookup caller = morning.assistant.desk().incoming_call(number);
   const CallerMatch& match = caller.matches.at(0);
-  std::cout << format(_("  Who is calling? %s (%s)"), match.customer.name, match.contact->name) << '\n';
-  CallDraft call{.customer = match.customer.id, .contact = match.contact->id, .phone = number,
-                 .started_at = morning.clock.now(), .duration = std::chrono::seconds(192),
-                 .subject = "Le four coupe encore le disjoncteur"};
+  const Contact& manager = match.contact.value();
+  std::cout << format(_("  Who is calling? %s (%s)"), match.customer.name, manager.name) << '\n';
+  CallDraft call{.customer = match.customer.id, .contact = manager.id, .phone = number,
+                 .duration = std::chrono::seconds(192), .subject = "Le four coupe encore le disjoncteur"};
   std::cout << "  ";
   print_logged_call(std::cout, morning.assistant.desk().log_call(call), match.customer.name);
   TicketDraft ticket{.kind = TicketKind::breakdown, .priority = TicketPriority::urgent, .customer = match.customer.id,
-                     .contact = match.contact->id, .subject = "Four à sole : le disjoncteur saute à l'allumage",
+                     .contact = manager.id, .subject = "Four à sole : le disjoncteur saute à l'allumage",
                      .description = "Deuxième fois en un mois ; la boulangerie ouvre à 6 h."};
   Ticket opened = morning.assistant.desk().open_ticket(ticket);
   std::cout << "  " << _("Opened:") << ' ';
@@ -250,7 +250,7 @@ void qualify_missed_call(Morning& morning, const std::string& bakery) {
 void unknown_caller(Morning& morning, const std::string& number) {
   step(morning, 9, 20, format(_("The phone rings: %s"), number));
   if (morning.assistant.desk().incoming_call(number).known()) return;
-  CallDraft call{.phone = number, .started_at = morning.clock.now(), .duration = std::chrono::seconds(95),
+  CallDraft call{.phone = number, .duration = std::chrono::seconds(95),
                  .notes = "Prospect : borne de recharge dans un garage, rappeler avec un prix",
                  .outcome = CallOutcome::to_qualify};
   std::cout << "  " << _("No customer has this number: the call is left to qualify.") << "\n  ";

@@ -62,13 +62,6 @@ std::vector<std::string> ticket_header() {
   return {_("Number"), _("Kind"), _("Status"), _("Priority"), _("Assignee"), _("Due"), _("Subject")};
 }
 
-void print_rejections(std::ostream& out, const std::vector<ImportRejection>& rejections) {
-  for (const auto& rejection : rejections) {
-    // TRANSLATORS: the reason comes from the library, in English.
-    out << format(_("    rejected data row %lld: %s"), rejection.row, rejection.reason) << '\n';
-  }
-}
-
 void print_timeline(std::ostream& out, const InteractionPage& timeline) {
   std::vector<std::vector<std::string>> rows{
       {_("When"), _("What"), _("Phone"), _("Length"), _("By"), _("Outcome"), _("Subject")}};

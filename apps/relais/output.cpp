@@ -111,6 +111,13 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
   }
 }
 
+void print_rejections(std::ostream& out, const std::vector<ImportRejection>& rejections) {
+  for (const auto& rejection : rejections) {
+    // TRANSLATORS: the reason comes from the library, in English.
+    out << format(_("    rejected data row %lld: %s"), rejection.row, rejection.reason) << '\n';
+  }
+}
+
 void print_customer_table(std::ostream& out, const std::vector<Customer>& customers) {
   std::vector<std::vector<std::string>> rows{{_("Name"), _("Kind"), _("Phone"), _("City"), _("Tags")}};
   for (const auto& customer : customers) rows.push_back(table_row(customer));
