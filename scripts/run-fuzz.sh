@@ -27,6 +27,8 @@ target_sources() {
     uri) echo "plugins/storage-soci/uri.cpp -Iplugins/storage-soci" ;;
     legacy_csv)
       echo "src/customers/import/charset.cpp src/customers/import/csv_records.cpp" \
+        "src/customers/import/csv_table.cpp src/customers/import/cell_values.cpp" \
+        "src/customers/import/profile_json.cpp" \
         "src/customers/import/mapping_profile.cpp src/customers/import/legacy_reader.cpp" \
         "src/customers/validation.cpp src/customers/customer_rules.cpp src/core/ids.cpp src/core/clock.cpp" \
         "-I/usr/include/uchardet -lcsv -luchardet -lphonenumber" ;;

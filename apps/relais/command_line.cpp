@@ -2,6 +2,7 @@
 
 #include "help_formatter.h"
 
+#include <charconv>
 #include <memory>
 
 namespace relais::cli {
@@ -33,6 +34,13 @@ CLI::Option_group& add_exclusive_options(CLI::App& command, const std::string& t
   group.set_help_flag();  // copied from the command, and shown in the group otherwise
   group.require_option(1);
   return group;
+}
+
+std::optional<std::size_t> parse_positive_number(const std::string& text) {
+  std::size_t number = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || number == 0) return std::nullopt;
+  return number;
 }
 
 void add_workspace_arguments(CLI::App& command, WorkspaceArguments& arguments) {

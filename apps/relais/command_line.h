@@ -46,6 +46,10 @@ struct WorkspaceArguments {
 // read in the order declared) and --actor LOGIN on `command`.
 void add_workspace_arguments(CLI::App& command, WorkspaceArguments& arguments);
 
+// "12" -> 12; nothing for 0, a negative number or anything else: what
+// --limit takes.
+std::optional<std::size_t> parse_positive_number(const std::string& text);
+
 // Declares the option `name` ("--limit") whose value `parse` reads into
 // `target` (a T or a std::optional<T>). When `parse` cannot read it, the
 // command line is refused (exit code 2) with `refusal`, a translated pattern

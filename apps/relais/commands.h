@@ -35,6 +35,10 @@ void add_duplicate_commands(CLI::App& app);
 void add_erp_commands(CLI::App& app);
 // relais journal head|verify (journal_commands.cpp)
 void add_journal_commands(CLI::App& app);
+// relais call log|import, ticket open|assign|status|comment|list, followup
+// import, and `show` in the customers group (desk_commands.cpp): call after
+// add_customer_commands().
+void add_desk_commands(CLI::App& app);
 
 // Opens the workspace named by <uri>, acting as --actor. The argument is a
 // URI, or the path of an existing SQLite file (a mistyped path must not

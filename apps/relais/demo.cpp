@@ -1,6 +1,7 @@
 // `relais demo <file.db>`: a fresh SQLite workspace filled from the demo
 // data file, then a tour of what the staff get from it.
 #include "commands.h"
+#include "desk_output.h"
 #include "i18n.h"
 #include "output.h"
 #include "progress.h"
@@ -166,6 +167,153 @@ void import_legacy_exports(Workspace& workspace) {
   }
 }
 
+// The phone system's log of the Monday before Relais, and the follow-up
+// sheet the office kept until then, with their profiles.
+constexpr LegacyExport kCallLog{"appels-oxo.csv", "oxo-connect.profile.json"};
+constexpr LegacyExport kFollowUpSheet{"suivi-demandes.csv", "suivi-demandes.profile.json"};
+
+void import_desk_files(Workspace& workspace) {
+  fs::path folder = demo_data_dir();
+  print_call_log_report(std::cout, kCallLog.file,
+                        workspace.desk().import_call_log_file((folder / kCallLog.file).string(),
+                                                              (folder / kCallLog.profile).string()));
+  print_follow_up_report(std::cout, kFollowUpSheet.file,
+                         workspace.desk().import_follow_up_file((folder / kFollowUpSheet.file).string(),
+                                                                (folder / kFollowUpSheet.profile).string()));
+}
+
+// The demo's Tuesday, 24 November 2026, on the Paris clock (UTC+1): the
+// times it prints are the same on every run.
+Timestamp tuesday(int hour, int minute) {
+  return std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} + std::chrono::hours(hour - 1) +
+         std::chrono::minutes(minute);
+}
+
+// What the demo's morning needs to know as it goes.
+struct Morning {
+  Workspace& assistant;
+  Workspace& technician;
+  ManualClock& clock;
+  std::optional<Ticket> breakdown;
+};
+
+void step(Morning& morning, int hour, int minute, const std::string& what) {
+  morning.clock.set(tuesday(hour, minute));
+  std::cout << '\n' << format(_("%s  %s"), paris_time(morning.clock.now()), what) << '\n';
+}
+
+// A customer rings: the number finds the bakery and its manager; the call
+// is traced, a breakdown ticket opened and given to the technician.
+void bakery_calls(Morning& morning, const std::string& number) {
+  step(morning, 8, 52, format(_("The phone rings: %s"), number));
+  CallerLookup caller = morning.assistant.desk().incoming_call(number);
+  const CallerMatch& match = caller.matches.at(0);
+  const Contact& manager = match.contact.value();
+  std::cout << format(_("  Who is calling? %s (%s)"), match.customer.name, manager.name) << '\n';
+  CallDraft call{.customer = match.customer.id, .contact = manager.id, .phone = number,
+                 .duration = std::chrono::seconds(192), .subject = "Le four coupe encore le disjoncteur"};
+  std::cout << "  ";
+  print_logged_call(std::cout, morning.assistant.desk().log_call(call), match.customer.name);
+  TicketDraft ticket{.kind = TicketKind::breakdown, .priority = TicketPriority::urgent, .customer = match.customer.id,
+                     .contact = manager.id, .subject = "Four à sole : le disjoncteur saute à l'allumage",
+                     .description = "Deuxième fois en un mois ; la boulangerie ouvre à 6 h."};
+  Ticket opened = morning.assistant.desk().open_ticket(ticket);
+  std::cout << "  " << _("Opened:") << ' ';
+  print_ticket_line(std::cout, opened, match.customer.name);
+  morning.breakdown = morning.assistant.desk().assign(opened.id, opened.version, morning.technician.actor().login);
+  std::cout << "  " << format(_("Ticket %s assigned to %s."), opened.number, morning.technician.actor().login) << '\n';
+}
+
+// Yesterday's missed call from the same bakery, found in the phone log, is
+// qualified and linked to the ticket.
+void qualify_missed_call(Morning& morning, const std::string& bakery) {
+  step(morning, 9, 5, _("Calls to qualify, from yesterday's phone log:"));
+  InteractionPage page = morning.assistant.desk().calls_to_qualify(500);
+  std::cout << "  " << format(P_("%lld call", "%lld calls", page.interactions.size()), page.interactions.size())
+            << '\n';
+  const std::string number = normalize_phone(bakery);
+  for (const auto& call : page.interactions) {
+    if (call.phone != number) continue;
+    InteractionChanges changes{.ticket = morning.breakdown->id, .subject = "Message vocal : le four chauffe encore",
+                               .outcome = CallOutcome::missed};
+    Interaction qualified = morning.assistant.desk().update_interaction(call.id, call.version, changes);
+    std::cout << "  "
+              << format(_("Qualified: call from %s (%s), %s, linked to ticket %s."), format_phone_national(number),
+                        paris_time(qualified.occurred_at), outcome_label(*qualified.outcome),
+                        morning.breakdown->number)
+              << '\n';
+  }
+}
+
+// A number nobody has: the call waits to be qualified, like those of the
+// phone log.
+void unknown_caller(Morning& morning, const std::string& number) {
+  step(morning, 9, 20, format(_("The phone rings: %s"), number));
+  if (morning.assistant.desk().incoming_call(number).known()) return;
+  CallDraft call{.phone = number, .duration = std::chrono::seconds(95),
+                 .notes = "Prospect : borne de recharge dans un garage, rappeler avec un prix",
+                 .outcome = CallOutcome::to_qualify};
+  std::cout << "  " << _("No customer has this number: the call is left to qualify.") << "\n  ";
+  print_logged_call(std::cout, morning.assistant.desk().log_call(call), "");
+}
+
+// The technician, on site, asks for a quote: a technician request in his
+// name, which the desk follows through its stages.
+void technician_request(Morning& morning, const std::string& site_phone) {
+  step(morning, 9, 40,
+       format(_("%s calls from a customer's site and asks for a quote:"), morning.technician.actor().display_name));
+  Customer garage = morning.technician.customers().lookup_phone(site_phone).at(0);
+  TicketDraft request{.kind = TicketKind::technician_request, .source = TicketSource::technician,
+                      .customer = garage.id, .subject = "Devis : éclairage LED de l'atelier (12 réglettes)",
+                      .description = "Le client veut le devis avant la fin du mois."};
+  std::cout << "  " << _("Opened:") << ' ';
+  print_ticket_line(std::cout, morning.technician.desk().open_ticket(request), garage.name);
+}
+
+// The technician takes the breakdown: its status moves from new to open.
+void technician_takes_breakdown(Morning& morning) {
+  step(morning, 10, 15, format(_("%s takes the breakdown:"), morning.technician.actor().display_name));
+  Ticket& ticket = *morning.breakdown;
+  ticket = morning.technician.desk().set_status(ticket.id, ticket.version, TicketStatus::open);
+  std::cout << "  "
+            << format(_("Ticket %s: %s -> %s."), ticket.number, status_label(TicketStatus::new_),
+                      status_label(ticket.status))
+            << '\n';
+}
+
+// The morning's callers, as the phone shows them: the manager of a demo
+// bakery (whose shop number is in yesterday's phone log), a number nobody
+// has, and a demo garage where the technician works.
+constexpr const char* kBakeryManager = "06 83 27 45 19";
+constexpr const char* kBakery = "02 97 47 18 26";
+constexpr const char* kProspect = "06 67 12 09 34";
+constexpr const char* kGarage = "02 99 31 45 67";
+
+// The login of the demo's technician, who takes the morning's breakdown.
+std::string technician_login(const DemoData& data) {
+  auto technician = std::find_if(data.users.begin(), data.users.end(),
+                                 [](const UserDraft& user) { return user.role == Role::technician; });
+  if (technician == data.users.end()) throw Failure(_("the demo data has no technician"));
+  return technician->login;
+}
+
+// Tuesday morning at the desk, then the bakery's 360° view.
+void run_morning(Workspace& admin, ManualClock& clock, const std::string& assistant_login,
+                 const std::string& technician_login) {
+  Workspace assistant = admin.as_user(assistant_login);
+  Workspace technician = admin.as_user(technician_login);
+  Morning morning{assistant, technician, clock, std::nullopt};
+  std::cout << '\n' << _("Tuesday morning at the desk:") << '\n';
+  bakery_calls(morning, kBakeryManager);
+  qualify_missed_call(morning, kBakery);
+  unknown_caller(morning, kProspect);
+  technician_request(morning, kGarage);
+  technician_takes_breakdown(morning);
+  const Customer bakery = assistant.customers().lookup_phone(kBakery).at(0);
+  std::cout << '\n' << format(_("360° view of %s:"), bakery.name) << '\n';
+  print_customer_view(std::cout, assistant.desk().customer_view(bakery.id, {.limit = 10}));
+}
+
 void print_journal(Workspace& workspace) {
   JournalHead head = workspace.journal_head();
   std::cout << '\n' << format(_("Journal head: %s (keep it outside the database, with the backups)"), head_text(head))
@@ -175,11 +323,13 @@ void print_journal(Workspace& workspace) {
 
 // The lookup suggested uses the incoming number in its national writing, to
 // show that the format does not matter.
-void print_next_steps(const std::string& uri, const std::string& incoming_call) {
+void print_next_steps(const std::string& uri, const std::string& incoming_call, const std::string& technician) {
   std::cout << '\n' << _("Try:") << '\n'
             << "  relais customers list " << uri << '\n'
             << "  relais customers lookup " << uri << " --phone \""
             << format_phone_national(normalize_phone(incoming_call)) << "\"\n"
+            << "  relais customers show " << uri << " \"" << kBakery << "\"\n"
+            << "  relais ticket list " << uri << " --assignee " << technician << '\n'
             << "  relais journal verify " << uri << '\n';
 }
 
@@ -189,7 +339,10 @@ int run_demo(const fs::path& database) {
   remove_database(file);
   std::string uri = sqlite_uri(file);
 
-  Workspace admin = Workspace::open(uri);
+  // A manual clock: the demo runs on its Tuesday, so that what it prints
+  // (times, ticket numbers) is the same on every run.
+  auto clock = std::make_shared<ManualClock>(tuesday(8, 0));
+  Workspace admin = Workspace::open(uri, {.clock = clock});
   for (const auto& user : data.users) admin.users().create(user);
   Workspace assistant = admin.as_user(data.entered_by);
   for (const auto& customer : data.customers) assistant.customers().create(customer);
@@ -203,8 +356,10 @@ int run_demo(const fs::path& database) {
   print_finder_report(find_duplicates_with_progress(admin.customers()));
   print_review_queue(admin.customers());
   print_incoming_call(assistant, data.incoming_call);
+  import_desk_files(admin);
+  run_morning(admin, *clock, data.entered_by, technician_login(data));
   print_journal(admin);
-  print_next_steps(uri, data.incoming_call);
+  print_next_steps(uri, data.incoming_call, technician_login(data));
   return 0;
 }
 

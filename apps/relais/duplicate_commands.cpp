@@ -5,7 +5,6 @@
 #include "output.h"
 #include "progress.h"
 
-#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <limits>
@@ -19,13 +18,6 @@ namespace {
 const std::string& existing_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) throw Failure(format(_("cannot open %s"), path));
   return path;
-}
-
-std::optional<std::size_t> parse_limit(const std::string& text) {
-  std::size_t limit = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
-  if (error != std::errc() || end != text.data() + text.size() || limit == 0) return std::nullopt;
-  return limit;
 }
 
 std::optional<Survivorship> parse_rule(const std::string& text) {
@@ -136,7 +128,7 @@ void add_duplicates_command(CLI::App& app) {
   add_workspace_arguments(command, arguments->workspace);
   command.add_flag("--find", arguments->find, _("First run the duplicate finder over the whole base."))
       ->disable_flag_override();
-  add_parsed_option(command, "--limit", arguments->limit, parse_limit, _("a positive number is expected, not \"%s\""),
+  add_parsed_option(command, "--limit", arguments->limit, parse_positive_number, _("a positive number is expected, not \"%s\""),
                     _("Show the first N pairs only."))
       ->option_text("N");
 }

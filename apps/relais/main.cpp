@@ -48,11 +48,14 @@ void add_help_command(CLI::App& app) {
 int main(int argc, char** argv) {
   using namespace relais::cli;
   setup_language();
-  CLI::App app(_("The front office of Relais: customers, legacy imports, duplicates and the journal."), "relais");
+  CLI::App app(_("The front office of Relais: customers, calls and tickets, legacy imports, duplicates and the "
+                 "journal."),
+               "relais");
   prepare_app(app);
   // One call per area; a new area adds its own add_..._commands().
   add_demo_command(app);
   add_customer_commands(app);
+  add_desk_commands(app);
   add_duplicate_commands(app);
   add_erp_commands(app);
   add_journal_commands(app);

@@ -5,7 +5,6 @@
 #include <relais/customers/validation.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <iostream>
 #include <string_view>
@@ -36,10 +35,7 @@ std::string home_city(const Customer& customer) {
   return site == customer.sites.end() ? std::string() : site->city;
 }
 
-constexpr std::size_t kColumns = 5;
-using TableRow = std::array<std::string, kColumns>;
-
-TableRow table_row(const Customer& customer) {
+std::vector<std::string> table_row(const Customer& customer) {
   return {customer.name, kind_label(customer.kind),
           customer.phones.empty() ? std::string() : format_phone_national(customer.phones.front()),
           home_city(customer), join(customer.tags)};
@@ -99,19 +95,33 @@ const char* kind_label(CustomerKind kind) {
   return kind == CustomerKind::company ? _("company") : _("private customer");
 }
 
-void print_customer_table(std::ostream& out, const std::vector<Customer>& customers) {
-  std::vector<TableRow> rows{{_("Name"), _("Kind"), _("Phone"), _("City"), _("Tags")}};
-  for (const auto& customer : customers) rows.push_back(table_row(customer));
-  std::array<std::size_t, kColumns> widths{};
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::string_view indent) {
+  std::vector<std::size_t> widths;
   for (const auto& row : rows) {
-    for (std::size_t i = 0; i < kColumns; ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+    widths.resize(std::max(widths.size(), row.size()));
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
   }
   for (const auto& row : rows) {
-    for (std::size_t i = 0; i + 1 < kColumns; ++i) {
+    out << indent;
+    for (std::size_t i = 0; i + 1 < row.size(); ++i) {
       out << row[i] << std::string(widths[i] - display_width(row[i]) + 2, ' ');
     }
-    out << row.back() << '\n';
+    if (!row.empty()) out << row.back();
+    out << '\n';
   }
+}
+
+void print_rejections(std::ostream& out, const std::vector<ImportRejection>& rejections) {
+  for (const auto& rejection : rejections) {
+    // TRANSLATORS: the reason comes from the library, in English.
+    out << format(_("    rejected data row %lld: %s"), rejection.row, rejection.reason) << '\n';
+  }
+}
+
+void print_customer_table(std::ostream& out, const std::vector<Customer>& customers) {
+  std::vector<std::vector<std::string>> rows{{_("Name"), _("Kind"), _("Phone"), _("City"), _("Tags")}};
+  for (const auto& customer : customers) rows.push_back(table_row(customer));
+  print_table(out, rows);
 }
 
 void print_customer_card(std::ostream& out, const Customer& customer) {

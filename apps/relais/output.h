@@ -2,6 +2,7 @@
 // How the tool shows records, journal checks and errors to the staff, in
 // the language chosen by setup_language().
 #include <relais/customers/customer.h>
+#include <relais/customers/import.h>
 #include <relais/errors.h>
 #include <relais/journal.h>
 
@@ -19,6 +20,13 @@ std::size_t display_width(std::string_view text);
 
 // "particulier" / "entreprise".
 const char* kind_label(CustomerKind kind);
+
+// Rows of cells in aligned columns (by display width), two spaces apart,
+// each line starting with `indent`; the first row is usually the header.
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::string_view indent = {});
+
+// "    rejected data row 5: <the library's reason>", one line each.
+void print_rejections(std::ostream& out, const std::vector<ImportRejection>& rejections);
 
 // One line per customer: name, kind, first phone, city, tags; aligned.
 void print_customer_table(std::ostream& out, const std::vector<Customer>& customers);

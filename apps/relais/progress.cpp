@@ -1,6 +1,7 @@
 #include "progress.h"
 
 #include "i18n.h"
+#include "output.h"
 
 #include <unistd.h>
 
@@ -53,10 +54,7 @@ void print_import_report(const std::string& file, const ImportReport& report) {
                          report.merged),
                       report.merged)
             << format(P_("%lld rejected.", "%lld rejected.", report.rejected), report.rejected) << '\n';
-  for (const auto& rejection : report.rejections) {
-    // TRANSLATORS: the reason comes from the library, in English.
-    std::cout << format(_("    rejected data row %lld: %s"), rejection.row, rejection.reason) << '\n';
-  }
+  print_rejections(std::cout, report.rejections);
   std::cout << format(P_("  %lld new customer queued for review (probable duplicate).",
                          "  %lld new customers queued for review (probable duplicates).",
                          report.queued_for_review),

@@ -8,8 +8,9 @@ namespace relais::cli {
 
 // The folder holding <language>/LC_MESSAGES/relais.mo.
 std::filesystem::path locale_dir();
-// The folder of the demo data: demo-customers.json, and the two legacy
-// exports with their mapping profiles that the demo imports.
+// The folder of the demo data: demo-customers.json, and the files the demo
+// imports with their profiles (two legacy exports, a call log, the
+// follow-up sheet).
 std::filesystem::path demo_data_dir();
 // The demo customers, users and incoming call (JSON).
 std::filesystem::path demo_data_file();

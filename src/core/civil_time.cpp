@@ -28,4 +28,9 @@ Timestamp paris_end_of_day(Timestamp time) {
       paris().to_sys(next_midnight, date::choose::latest));
 }
 
+Timestamp paris_instant(std::chrono::sys_days day, std::chrono::seconds time_of_day) {
+  const date::local_seconds local{day.time_since_epoch() + time_of_day};
+  return std::chrono::time_point_cast<std::chrono::microseconds>(paris().to_sys(local, date::choose::earliest));
+}
+
 }  // namespace relais::inline v1::detail

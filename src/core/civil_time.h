@@ -11,5 +11,9 @@ namespace relais::inline v1::detail {
 std::chrono::year_month_day paris_date(Timestamp time);
 // The first instant of the next Paris day after `time`: the end of "today".
 Timestamp paris_end_of_day(Timestamp time);
+// The instant a Paris wall clock shows `time_of_day` on `day` (what legacy
+// exports write). In the hour repeated in October, the first one; a time
+// skipped in March gives the instant of the change.
+Timestamp paris_instant(std::chrono::sys_days day, std::chrono::seconds time_of_day);
 
 }  // namespace relais::inline v1::detail

@@ -55,6 +55,12 @@ void check_common(FieldErrors& errors, Interaction& interaction) {
 std::string id_text(const std::optional<Uuid>& id) { return id ? id->to_string() : std::string(); }
 std::string time_text(const std::optional<Timestamp>& time) { return time ? format_timestamp(*time) : std::string(); }
 
+nlohmann::json source_json(const std::optional<CallSource>& source) {
+  if (!source) return nullptr;
+  return {{"system", source->system}, {"call_id", source->call_id}, {"extension", source->extension},
+          {"answered", source->answered}};
+}
+
 void list_interaction(ChangeList& list, const Interaction* before, const Interaction& after) {
   auto field = [&](std::string_view name, auto get) { list.field(name, before, after, get); };
   field("kind", [](const Interaction& i) { return std::string(to_string(i.kind)); });
@@ -70,6 +76,7 @@ void list_interaction(ChangeList& list, const Interaction* before, const Interac
   field("phone", [](const Interaction& i) { return i.phone; });
   field("duration", [](const Interaction& i) { return static_cast<std::int64_t>(i.duration.count()); });
   field("outcome", [](const Interaction& i) { return i.outcome ? std::string(to_string(*i.outcome)) : std::string(); });
+  field("source", [](const Interaction& i) { return source_json(i.source); });
 }
 
 void list_ticket(ChangeList& list, const Ticket* before, const Ticket& after) {

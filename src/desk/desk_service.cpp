@@ -1,20 +1,15 @@
 #include <relais/desk/desk_service.h>
 
-#include <relais/customers/validation.h>
 #include <relais/errors.h>
 
 #include "core/civil_time.h"
 #include "core/field_checks.h"
 #include "core/stale_version.h"
-#include "customers/customer_store.h"
 #include "desk/desk_rules.h"
 #include "desk/desk_store.h"
 #include "desk/desk_writes.h"
 #include "desk/view_parts.h"
-#include "users/user_store.h"
 #include "workspace/workspace_core.h"
-
-#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -22,70 +17,9 @@ namespace relais {
 inline namespace v1 {
 namespace {
 
-constexpr std::string_view kTicketEntity = "ticket";
-
 const std::vector<TicketStatus> kActiveStatuses = {TicketStatus::new_, TicketStatus::open,
                                                    TicketStatus::waiting_customer, TicketStatus::waiting_internal,
                                                    TicketStatus::scheduled};
-
-Customer existing_customer(spi::Connection& connection, const Uuid& id) {
-  auto customer = detail::find_customer(connection, id);
-  if (!customer) throw NotFoundError("customer", id.to_string());
-  return std::move(*customer);
-}
-
-template <typename Item>
-void check_owned(const std::vector<Item>& items, const std::optional<Uuid>& id, std::string_view what,
-                 const Customer& customer) {
-  if (!id) return;
-  bool owned = std::any_of(items.begin(), items.end(), [&](const Item& item) { return item.id == *id; });
-  if (!owned) {
-    throw NotFoundError(std::string(what), id->to_string() + " of customer " + customer.id.to_string());
-  }
-}
-
-// The customer exists, and the contact, site and ticket are its own.
-void check_references(spi::Connection& connection, const std::optional<Uuid>& customer_id,
-                      const std::optional<Uuid>& contact, const std::optional<Uuid>& site,
-                      const std::optional<Uuid>& ticket) {
-  if (!customer_id) {
-    if (contact || site || ticket) {
-      throw InvalidInputError("customer", "", "a contact, site or ticket needs the customer");
-    }
-    return;
-  }
-  Customer customer = existing_customer(connection, *customer_id);
-  check_owned(customer.contacts, contact, "contact", customer);
-  check_owned(customer.sites, site, "site", customer);
-  if (!ticket) return;
-  auto stored = detail::find_ticket(connection, *ticket);
-  if (!stored || stored->customer != *customer_id) {
-    throw NotFoundError("ticket", ticket->to_string() + " of customer " + customer_id->to_string());
-  }
-}
-
-void check_active_user(spi::Connection& connection, std::string_view login, std::string_view field) {
-  auto user = detail::find_user(connection, login);
-  if (!user || !user->active) throw InvalidInputError(std::string(field), login, "not an active user");
-}
-
-CallerLookup lookup(spi::Connection& connection, std::string_view phone) {
-  CallerLookup result;
-  result.number = normalize_phone(phone, "phone");
-  result.display = format_phone_national(result.number);
-  for (const auto& id : detail::customers_with_contact_point(connection, "phone", result.number)) {
-    auto customer = detail::find_customer(connection, id);
-    if (!customer || customer->archived_at) continue;
-    std::optional<Contact> contact;
-    for (const auto& each : customer->contacts) {
-      if (std::find(each.phones.begin(), each.phones.end(), result.number) != each.phones.end()) contact = each;
-    }
-    result.matches.push_back({std::move(*customer), std::move(contact)});
-  }
-  std::sort(result.matches.begin(), result.matches.end(),
-            [](const auto& a, const auto& b) { return a.customer.name < b.customer.name; });
-  return result;
-}
 
 // Reads the stored ticket, applies `change` to it, and writes it back under
 // optimistic concurrency, journaled as `action` (plus `extra` fields).
@@ -96,7 +30,9 @@ Ticket change_ticket(detail::WorkspaceCore& core, const Uuid& id, std::int64_t e
     auto& connection = scope.connection();
     auto stored = detail::find_ticket(connection, id);
     if (!stored) throw NotFoundError("ticket", id.to_string());
-    auto stale = [&] { return detail::stale_version(kTicketEntity, id.to_string(), stored->version, expected_version); };
+    auto stale = [&] {
+      return detail::stale_version(detail::kTicketEntity, id.to_string(), stored->version, expected_version);
+    };
     if (stored->version != expected_version) throw stale();
     Ticket changed = change(connection, *stored, scope.now());
     changed.updated_at = scope.now();
@@ -104,60 +40,20 @@ Ticket change_ticket(detail::WorkspaceCore& core, const Uuid& id, std::int64_t e
     changed.version = expected_version + 1;
     auto changes = detail::ticket_changes(&*stored, changed);
     changes.insert(changes.end(), extra.begin(), extra.end());
-    scope.record({std::string(kTicketEntity), id.to_string(), std::string(action), std::move(changes)});
+    scope.record({std::string(detail::kTicketEntity), id.to_string(), std::string(action), std::move(changes)});
     return changed;
   });
 }
 
-std::string ticket_number(int year, std::int64_t counter) {
-  std::string digits = std::to_string(counter);
-  if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
-  return "T-" + std::to_string(year) + "-" + digits;
-}
-
 }  // namespace
 
-namespace detail {
-
-Interaction store_interaction(WriteScope& scope, Interaction interaction, const Clock& clock,
-                              const std::string& actor) {
-  auto& connection = scope.connection();
-  check_references(connection, interaction.customer, interaction.contact, interaction.site, interaction.ticket);
-  if (interaction.user.empty()) interaction.user = actor;
-  check_active_user(connection, interaction.user, "user");
-  interaction.id = Uuid::generate(clock);
-  interaction.created_at = interaction.updated_at = scope.now();
-  interaction.version = 1;
-  insert_interaction(connection, interaction);
-  scope.record({std::string(to_string(interaction.kind)), interaction.id.to_string(), "log",
-                interaction_changes(nullptr, interaction)});
-  return interaction;
-}
-
-Ticket store_ticket(WriteScope& scope, Ticket ticket, const Clock& clock) {
-  auto& connection = scope.connection();
-  check_references(connection, ticket.customer, ticket.contact, ticket.site, std::nullopt);
-  if (!ticket.assignee.empty()) check_active_user(connection, ticket.assignee, "assignee");
-  if (!ticket.requested_by.empty()) check_active_user(connection, ticket.requested_by, "requested_by");
-  const int year = static_cast<int>(paris_date(scope.now()).year());
-  ticket.id = Uuid::generate(clock);
-  ticket.number = ticket_number(year, next_ticket_number(connection, year));
-  ticket.created_at = ticket.updated_at = scope.now();
-  ticket.version = 1;
-  insert_ticket(connection, ticket);
-  scope.record({std::string(kTicketEntity), ticket.id.to_string(), "open", ticket_changes(nullptr, ticket)});
-  return ticket;
-}
-
-}  // namespace detail
-
 CallerLookup DeskService::lookup_caller(std::string_view phone) const {
-  return core_.read([&](spi::Connection& connection) { return lookup(connection, phone); });
+  return core_.read([&](spi::Connection& connection) { return detail::find_callers(connection, phone); });
 }
 
 CallerLookup DeskService::incoming_call(std::string_view phone) {
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    CallerLookup result = lookup(scope.connection(), phone);
+    CallerLookup result = detail::find_callers(scope.connection(), phone);
     nlohmann::json customers = nlohmann::json::array();
     for (const auto& match : result.matches) customers.push_back(match.customer.id.to_string());
     scope.record({"incoming_call", Uuid::generate(core_.clock()).to_string(), "ring",
@@ -191,7 +87,7 @@ Interaction DeskService::update_interaction(const Uuid& id, std::int64_t expecte
     auto stale = [&] { return detail::stale_version(entity, id.to_string(), stored->version, expected_version); };
     if (stored->version != expected_version) throw stale();
     Interaction changed = detail::changed_interaction(*stored, changes, scope.now());
-    check_references(connection, changed.customer, changed.contact, changed.site, changed.ticket);
+    detail::check_references(connection, changed.customer, changed.contact, changed.site, changed.ticket);
     if (!detail::update_interaction(connection, changed, expected_version)) throw stale();
     changed.version = expected_version + 1;
     scope.record({entity, id.to_string(), "update", detail::interaction_changes(&*stored, changed)});
@@ -214,7 +110,7 @@ InteractionPage DeskService::calls_to_qualify(std::size_t limit, std::string_vie
 
 InteractionPage DeskService::timeline(const Uuid& customer, const TimelineQuery& query) const {
   return core_.read([&](spi::Connection& connection) {
-    existing_customer(connection, customer);
+    detail::existing_customer(connection, customer);
     return detail::interaction_page(connection, customer, query);
   });
 }
@@ -248,7 +144,8 @@ Ticket DeskService::update_ticket(const Uuid& id, std::int64_t expected_version,
   return change_ticket(core_, id, expected_version, "update",
                        [&](spi::Connection& connection, const Ticket& stored, Timestamp now) {
                          Ticket changed = detail::changed_ticket(stored, changes, now);
-                         check_references(connection, changed.customer, changed.contact, changed.site, std::nullopt);
+                         detail::check_references(connection, changed.customer, changed.contact, changed.site,
+                                                  std::nullopt);
                          return changed;
                        });
 }
@@ -256,7 +153,7 @@ Ticket DeskService::update_ticket(const Uuid& id, std::int64_t expected_version,
 Ticket DeskService::assign(const Uuid& id, std::int64_t expected_version, std::string_view assignee) {
   return change_ticket(core_, id, expected_version, "assign",
                        [&](spi::Connection& connection, const Ticket& stored, Timestamp) {
-                         if (!assignee.empty()) check_active_user(connection, assignee, "assignee");
+                         if (!assignee.empty()) detail::check_active_user(connection, assignee, "assignee");
                          Ticket changed = stored;
                          changed.assignee = std::string(assignee);
                          return changed;
@@ -292,7 +189,7 @@ TicketComment DeskService::add_comment(const Uuid& ticket, std::string_view text
     comment.id = Uuid::generate(core_.clock());
     comment.created_at = scope.now();
     detail::insert_comment(scope.connection(), comment);
-    scope.record({std::string(kTicketEntity), ticket.to_string(), "comment",
+    scope.record({std::string(detail::kTicketEntity), ticket.to_string(), "comment",
                   {{"comment", "null", nlohmann::json(comment.id.to_string()).dump()},
                    {"text", "null", nlohmann::json(comment.text).dump()},
                    {"internal", "null", nlohmann::json(internal).dump()}}});
@@ -310,7 +207,7 @@ std::vector<TicketComment> DeskService::comments(const Uuid& ticket) const {
 std::vector<JournalEntry> DeskService::ticket_history(const Uuid& id) const {
   return core_.read([&](spi::Connection& connection) {
     if (!detail::find_ticket(connection, id)) throw NotFoundError("ticket", id.to_string());
-    return detail::read_history(connection, kTicketEntity, id.to_string());
+    return detail::read_history(connection, detail::kTicketEntity, id.to_string());
   });
 }
 
@@ -339,7 +236,7 @@ TicketPage DeskService::my_work_today(std::size_t limit) const {
 CustomerView DeskService::customer_view(const Uuid& customer, const TimelineQuery& timeline) const {
   return core_.read([&](spi::Connection& connection) {
     CustomerView view;
-    view.customer = existing_customer(connection, customer);
+    view.customer = detail::existing_customer(connection, customer);
     TicketQuery open;
     open.statuses = kActiveStatuses;
     open.customer = customer;

@@ -58,8 +58,32 @@ void create_desk_tables(spi::Connection& connection) {
       "CREATE INDEX interactions_by_outcome ON interactions (outcome, occurred_at, id)");
 }
 
+// Calls imported from a phone system keep where they came from; a call is
+// found again by its call id, or by number and time (docs/desk.md).
+void add_call_sources(spi::Connection& connection) {
+  connection.execute_script(
+      "ALTER TABLE interactions ADD COLUMN source_system TEXT;"
+      "ALTER TABLE interactions ADD COLUMN source_call_id TEXT;"
+      "ALTER TABLE interactions ADD COLUMN source_extension TEXT;"
+      "ALTER TABLE interactions ADD COLUMN source_answered INTEGER;"
+      "CREATE UNIQUE INDEX interactions_by_source ON interactions (source_system, source_call_id);"
+      "CREATE INDEX interactions_by_phone ON interactions (phone, occurred_at)");
+}
+
+// The rows of follow-up sheets already imported, found again by their key.
+void add_follow_up_imports(spi::Connection& connection) {
+  connection.execute_script(
+      "CREATE TABLE follow_up_imports ("
+      " system TEXT NOT NULL, row_key TEXT NOT NULL,"
+      " ticket_id TEXT NOT NULL REFERENCES tickets (id),"
+      " interaction_id TEXT NOT NULL REFERENCES interactions (id),"
+      " imported_at BIGINT NOT NULL, PRIMARY KEY (system, row_key))");
+}
+
 const Migration kDeskMigrations[] = {
     {1, "interactions, tickets, comments, ticket counters", create_desk_tables},
+    {2, "where imported calls come from", add_call_sources},
+    {3, "follow-up sheet rows imported", add_follow_up_imports},
 };
 
 spi::Value optional_id(const std::optional<Uuid>& id) {
@@ -109,7 +133,25 @@ std::size_t checked_limit(std::size_t limit) {
 
 constexpr std::string_view kInteractionColumns =
     "id, kind, customer_id, contact_id, site_id, ticket_id, occurred_at, user_login, subject, notes,"
-    " direction, phone, duration_seconds, outcome, created_at, updated_at, version";
+    " direction, phone, duration_seconds, outcome, source_system, source_call_id, source_extension,"
+    " source_answered, created_at, updated_at, version";
+constexpr std::size_t kInteractionColumnCount = 21;
+
+// A call id is stored NULL when the phone system gave none, so that the
+// unique index on (system, call id) only covers real ids.
+std::optional<CallSource> source_from_row(const spi::Row& row) {
+  auto system = row.optional_text(14);
+  if (!system) return std::nullopt;
+  return CallSource{*system, row.optional_text(15).value_or(""), row.optional_text(16).value_or(""),
+                    row.optional_integer(17).value_or(1) != 0};
+}
+
+std::vector<spi::Value> source_values(const std::optional<CallSource>& source) {
+  if (!source) return {nullptr, nullptr, nullptr, nullptr};
+  spi::Value call_id = nullptr;
+  if (!source->call_id.empty()) call_id = source->call_id;
+  return {source->system, call_id, source->extension, std::int64_t{source->answered}};
+}
 
 Interaction interaction_from_row(const spi::Row& row) {
   Interaction interaction;
@@ -127,21 +169,25 @@ Interaction interaction_from_row(const spi::Row& row) {
   interaction.phone = row.text(11);
   interaction.duration = std::chrono::seconds(row.integer(12));
   if (auto outcome = row.optional_text(13)) interaction.outcome = parse_call_outcome(*outcome);
-  interaction.created_at = timestamp_of(row.integer(14));
-  interaction.updated_at = timestamp_of(row.integer(15));
-  interaction.version = row.integer(16);
+  interaction.source = source_from_row(row);
+  interaction.created_at = timestamp_of(row.integer(18));
+  interaction.updated_at = timestamp_of(row.integer(19));
+  interaction.version = row.integer(20);
   return interaction;
 }
 
 std::vector<spi::Value> interaction_values(const Interaction& interaction) {
   spi::Value outcome = nullptr;
   if (interaction.outcome) outcome = std::string(to_string(*interaction.outcome));
-  return {interaction.id.to_string(), std::string(to_string(interaction.kind)), optional_id(interaction.customer),
-          optional_id(interaction.contact), optional_id(interaction.site), optional_id(interaction.ticket),
-          micros(interaction.occurred_at), interaction.user, interaction.subject, interaction.notes,
-          std::string(to_string(interaction.direction)), interaction.phone,
-          static_cast<std::int64_t>(interaction.duration.count()), outcome, micros(interaction.created_at),
-          micros(interaction.updated_at), interaction.version};
+  std::vector<spi::Value> values{
+      interaction.id.to_string(), std::string(to_string(interaction.kind)), optional_id(interaction.customer),
+      optional_id(interaction.contact), optional_id(interaction.site), optional_id(interaction.ticket),
+      micros(interaction.occurred_at), interaction.user, interaction.subject, interaction.notes,
+      std::string(to_string(interaction.direction)), interaction.phone,
+      static_cast<std::int64_t>(interaction.duration.count()), outcome};
+  for (auto& value : source_values(interaction.source)) values.push_back(std::move(value));
+  values.insert(values.end(), {micros(interaction.created_at), micros(interaction.updated_at), interaction.version});
+  return values;
 }
 
 // A page read with limit + 1 rows: the extra row only says there is more.
@@ -250,7 +296,7 @@ std::optional<Interaction> find_interaction(spi::Connection& connection, const U
 
 void insert_interaction(spi::Connection& connection, const Interaction& interaction) {
   static const std::string sql = "INSERT INTO interactions (" + std::string(kInteractionColumns) +
-                                 ") VALUES (" + placeholders(17) + ")";
+                                 ") VALUES (" + placeholders(kInteractionColumnCount) + ")";
   auto values = interaction_values(interaction);
   connection.execute(sql, values);
 }
@@ -265,7 +311,8 @@ bool update_interaction(spi::Connection& connection, const Interaction& interact
   return connection.execute(
              "UPDATE interactions SET kind = ?, customer_id = ?, contact_id = ?, site_id = ?, ticket_id = ?,"
              " occurred_at = ?, user_login = ?, subject = ?, notes = ?, direction = ?, phone = ?,"
-             " duration_seconds = ?, outcome = ?, created_at = ?, updated_at = ?, version = ?"
+             " duration_seconds = ?, outcome = ?, source_system = ?, source_call_id = ?, source_extension = ?,"
+             " source_answered = ?, created_at = ?, updated_at = ?, version = ?"
              " WHERE id = ? AND version = ?",
              params) == 1;
 }
@@ -300,6 +347,42 @@ InteractionPage calls_to_qualify_page(spi::Connection& connection, std::size_t l
   sql += " ORDER BY occurred_at, id LIMIT ?";
   params.emplace_back(static_cast<std::int64_t>(limit + 1));
   return interactions_from(connection.query(sql, params), limit);
+}
+
+bool call_already_logged(spi::Connection& connection, const Interaction& call, std::chrono::seconds margin) {
+  const CallSource& source = *call.source;
+  if (!source.call_id.empty()) {
+    spi::Value key[] = {source.system, source.call_id};
+    if (!connection.query("SELECT 1 FROM interactions WHERE source_system = ? AND source_call_id = ?", key)
+             .empty()) {
+      return true;
+    }
+  }
+  std::string sql =
+      "SELECT 1 FROM interactions WHERE phone = ? AND occurred_at BETWEEN ? AND ? AND kind = ?";
+  std::vector<spi::Value> params{call.phone, micros(call.occurred_at - margin),
+                                 micros(call.occurred_at + call.duration + margin),
+                                 std::string(to_string(InteractionKind::call))};
+  // A call with an id never stands for another call of its system that has
+  // one: two calls a few seconds apart (a redial) are two calls.
+  if (!source.call_id.empty()) {
+    sql += " AND (source_call_id IS NULL OR source_system <> ?)";
+    params.emplace_back(source.system);
+  }
+  return !connection.query(sql + " LIMIT 1", params).empty();
+}
+
+bool follow_up_row_imported(spi::Connection& connection, const std::string& system, const std::string& row_key) {
+  spi::Value key[] = {system, row_key};
+  return !connection.query("SELECT 1 FROM follow_up_imports WHERE system = ? AND row_key = ?", key).empty();
+}
+
+void record_follow_up_row(spi::Connection& connection, const std::string& system, const std::string& row_key,
+                          const Uuid& ticket, const Uuid& interaction, Timestamp imported_at) {
+  spi::Value params[] = {system, row_key, ticket.to_string(), interaction.to_string(), micros(imported_at)};
+  connection.execute(
+      "INSERT INTO follow_up_imports (system, row_key, ticket_id, interaction_id, imported_at) VALUES (?, ?, ?, ?, ?)",
+      params);
 }
 
 std::map<std::string, std::int64_t> interaction_counts(spi::Connection& connection, const Uuid& customer) {

@@ -6,6 +6,7 @@
 
 #include "storage/migrations.h"
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ bool update_interaction(spi::Connection& connection, const Interaction& interact
 // Most recent first, keyset-paged on (occurred_at, id).
 InteractionPage interaction_page(spi::Connection& connection, const Uuid& customer, const TimelineQuery& query);
 InteractionPage calls_to_qualify_page(spi::Connection& connection, std::size_t limit, std::string_view after);
+// Whether an imported call (with its source) is already traced: a call of
+// its system with the same call id, or a call of the same number from
+// `margin` before its start to `margin` after its end (one typed in during
+// or after the call). A call with an id is never taken for another call of
+// its system that has one.
+bool call_already_logged(spi::Connection& connection, const Interaction& call, std::chrono::seconds margin);
 // Interactions per kind of one customer.
 std::map<std::string, std::int64_t> interaction_counts(spi::Connection& connection, const Uuid& customer);
 
@@ -34,6 +41,11 @@ std::int64_t next_ticket_number(spi::Connection& connection, int year);
 TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query);
 // Open-or-closed totals of one customer: {not resolved nor closed, all}.
 std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection, const Uuid& customer);
+
+// The rows of follow-up sheets already imported, by (system, row key).
+bool follow_up_row_imported(spi::Connection& connection, const std::string& system, const std::string& row_key);
+void record_follow_up_row(spi::Connection& connection, const std::string& system, const std::string& row_key,
+                          const Uuid& ticket, const Uuid& interaction, Timestamp imported_at);
 
 void insert_comment(spi::Connection& connection, const TicketComment& comment);
 std::vector<TicketComment> ticket_comments(spi::Connection& connection, const Uuid& ticket);

@@ -568,5 +568,164 @@ class CommandLineTest(unittest.TestCase):
             self.assertEqual(re.findall(checked, first.stdout), re.findall(checked, second.stdout))
 
 
+CALL_LOG = str(DATA / "appels-oxo.csv")
+CALL_LOG_PROFILE = str(DATA / "oxo-connect.profile.json")
+SHEET = str(DATA / "suivi-demandes.csv")
+SHEET_PROFILE = str(DATA / "suivi-demandes.profile.json")
+# The demo's morning (apps/relais/demo.cpp): the bakery's shop and manager,
+# the garage where the technician works.
+BAKERY, BAKERY_MANAGER, GARAGE = "02 97 47 18 26", "06 83 27 45 19", "02 99 31 45 67"
+TICKET_HEADER = r"N° +Client +Type +Statut +Priorité +Attribué à +Échéance +Objet"
+
+
+class DeskTest(unittest.TestCase):
+    """The desk commands on a demo workspace: calls, tickets, the 360° view
+    and the imports of the call log and of the follow-up sheet."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory(prefix="relais-cli-desk-")
+        cls.uri = f"sqlite://{Path(cls.folder.name) / 'desk.db'}"
+        cls.demo = run("demo", str(Path(cls.folder.name) / "desk.db"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+
+    def succeeded(self, *args, code=0, **environment):
+        result = run(*args, **environment)
+        self.assertEqual(result.returncode, code, msg=result.stdout + result.stderr)
+        return result
+
+    def customer_id(self, phone):
+        ids = re.findall(r"^  id : ([0-9a-f-]{36})$", self.succeeded("customers", "lookup", self.uri, "--phone",
+                                                                     phone).stdout, re.MULTILINE)
+        self.assertEqual(len(ids), 1)
+        return ids[0]
+
+    def test_demo_imports_the_call_log_and_the_follow_up_sheet(self):
+        self.assertEqual(self.demo.returncode, 0, msg=self.demo.stderr)
+        self.assertRegex(self.demo.stdout, r"\nImport du journal d'appels appels-oxo\.csv \(oxo\) :\n"
+                                           r"  encodage détecté : WINDOWS-1252\n"
+                                           r"  15 lignes lues : 11 nouveaux appels à qualifier "
+                                           r"\(\d+ rattachés? à (son|leur) client\) ; 0 déjà tracé ; 1 ignoré ; "
+                                           r"3 rejetées\.\n"
+                                           r"    ligne de données 10 rejetée : line 11: column \"Correspondant\" ")
+        self.assertIn("\nImport du tableau de suivi suivi-demandes.csv (suivi-excel) :\n"
+                      "  encodage détecté : WINDOWS-1252\n"
+                      "  11 lignes lues : 8 importées, chacune en un ticket et une note, 0 déjà importée, "
+                      "3 rejetées.\n", self.demo.stdout)
+        self.assertIn('    ligne de données 9 rejetée : line 11: column "État" (status) = "À voir": '
+                      "not in status.values\n", self.demo.stdout)
+
+    def test_demo_logs_a_morning_and_shows_the_bakerys_360_view(self):
+        out = self.demo.stdout
+        self.assertIn("\nMardi matin à l'accueil :\n", out)
+        self.assertIn(f"24/11/2026 08:52  Le téléphone sonne : {BAKERY_MANAGER}\n"
+                      "  Qui appelle ? Boulangerie Kerhervé (Nolwenn Kerhervé)\n", out)
+        self.assertRegex(out, r"  Ouvert : Ticket T-2026-\d{6} \(panne, urgente, nouveau\) : « Four à sole")
+        self.assertRegex(out, r"  Ticket T-2026-\d{6} attribué à gaetan\.\n")
+        self.assertRegex(out, r"  Ouvert : Ticket T-2026-\d{6} \(demande technicien, normale, nouveau\)")
+        self.assertRegex(out, r"  Ticket T-2026-\d{6} : nouveau → en cours\.\n")
+        view = out[out.index("Vue 360° de Boulangerie Kerhervé :"):]
+        self.assertIn("\nDemandes ouvertes (2) :\n", view)
+        self.assertIn("\nHistorique récent (3, le plus récent d'abord) :\n", view)
+        self.assertIn("\nTraces : 2 appels, 1 note.\nDemandes : 2 ouvertes sur 2.\n", view)
+
+    def test_customer_show_by_phone_or_id_is_the_360_view(self):
+        by_phone = self.succeeded("customer", "show", self.uri, BAKERY)
+        self.assertTrue(by_phone.stdout.startswith("Boulangerie Kerhervé (entreprise)\n"), by_phone.stdout)
+        self.assertRegex(by_phone.stdout, r"\nDemandes ouvertes \(\d+\) :\n  " + TICKET_HEADER.replace("Client +", ""))
+        self.assertRegex(by_phone.stdout, r"\n  Quand +Quoi +Téléphone +Durée +Par +Issue +Objet\n"
+                                          r"  \d\d/\d\d/\d{4} \d\d:\d\d  appel entrant +06 83 27 45 19 ")
+        by_id = self.succeeded("customers", "show", self.uri, self.customer_id(BAKERY))
+        self.assertEqual(by_id.stdout, by_phone.stdout)
+
+    def test_customer_show_of_a_shared_number_lists_the_customers(self):
+        result = self.succeeded("customers", "show", self.uri, "02 99 40 12 85")
+        self.assertTrue(result.stdout.startswith("2 clients ont ce numéro ; affichez-en un par son id :\n"))
+        self.assertEqual(len(re.findall(r"^  [0-9a-f-]{36}  Syndic Ar Mor$", result.stdout, re.MULTILINE)), 2)
+
+    def test_call_log_finds_the_caller_from_the_number(self):
+        result = self.succeeded("call", "log", self.uri, "--phone", "06 20 18 73 54", "--duration", "65",
+                                "--subject", "Devis hotte", "--actor", "marie")
+        self.assertEqual(result.stdout, "Appel tracé (appel entrant) : 06 20 18 73 54, Crêperie Ty Breizh, "
+                                        "1 min 05 s, répondu.\n")
+
+    def test_call_log_of_an_unknown_number_is_left_to_qualify(self):
+        result = self.succeeded("call", "log", self.uri, "--phone", "06 71 42 90 13", "--direction", "outbound")
+        self.assertEqual(result.stdout, "Aucun client n'a ce numéro : l'appel reste à qualifier.\n"
+                                        "Appel tracé (appel sortant) : 06 71 42 90 13, client non identifié, 0 s, "
+                                        "à qualifier.\n")
+
+    def test_call_log_errors(self):
+        usage = self.succeeded("call", "log", self.uri, "--phone", "0612345678", "--duration", "long", code=2)
+        self.assertIn("valeur refusée pour --duration : un nombre de secondes est attendu, pas « long »",
+                      usage.stderr)
+        invalid = self.succeeded("call", "log", self.uri, "--phone", "12", code=1)
+        self.assertIn("champ « phone », valeur « 12 »", invalid.stderr)
+        self.succeeded("call", "log", self.uri, code=2)
+
+    def test_call_import_again_traces_nothing_twice(self):
+        result = self.succeeded("call", "import", self.uri, CALL_LOG, "--profile", CALL_LOG_PROFILE)
+        self.assertIn("15 lignes lues : 0 nouvel appel à qualifier (0 rattaché à son client) ; 11 déjà tracés ; "
+                      "1 ignoré ; 3 rejetées.", result.stdout)
+
+    def test_followup_import_again_adds_nothing(self):
+        result = self.succeeded("followup", "import", self.uri, SHEET, "--profile", SHEET_PROFILE)
+        self.assertIn("11 lignes lues : 0 importée en un ticket et une note, 8 déjà importées, 3 rejetées.",
+                      result.stdout)
+
+    def test_desk_imports_refuse_a_workbook_and_a_missing_profile(self):
+        workbook = Path(self.folder.name) / "appels.xlsx"
+        workbook.write_bytes(b"PK")
+        result = self.succeeded("call", "import", self.uri, str(workbook), "--profile", CALL_LOG_PROFILE, code=1)
+        self.assertIn("python3 -m relais.xlsx", result.stderr)
+        self.assertIn("--into calls", result.stderr)
+        self.succeeded("followup", "import", self.uri, SHEET, code=2)
+        missing = self.succeeded("followup", "import", self.uri, SHEET, "--profile", "nope.json", code=1)
+        self.assertEqual(missing.stderr, "relais: impossible d'ouvrir nope.json\n")
+
+    def test_a_ticket_through_its_lifecycle(self):
+        creperie = self.customer_id("02 98 95 33 61")
+        opened = self.succeeded("ticket", "open", self.uri, "--customer", creperie, "--subject", "Hotte en panne",
+                                "--kind", "breakdown", "--priority", "high", "--actor", "marie")
+        number = re.match(r"Ouvert : Ticket (T-2026-\d{6}) \(panne, haute, nouveau\) : « Hotte en panne », "
+                          r"Crêperie Ty Breizh\.\n$", opened.stdout)
+        self.assertIsNotNone(number, opened.stdout)
+        number = number.group(1)
+        self.assertEqual(self.succeeded("ticket", "assign", self.uri, number, "gaetan").stdout,
+                         f"Ticket {number} attribué à gaetan.\n")
+        self.assertEqual(self.succeeded("ticket", "status", self.uri, number, "open", "--actor", "gaetan").stdout,
+                         f"Ticket {number} : nouveau → en cours.\n")
+        refused = self.succeeded("ticket", "status", self.uri, number, "closed", code=1)
+        self.assertIn("valeur « open -> closed » : this transition is not allowed", refused.stderr)
+        self.assertEqual(self.succeeded("ticket", "comment", self.uri, number, "Pièce commandée", "--internal").stdout,
+                         f"Note interne ajoutée au ticket {number}.\n")
+        listed = self.succeeded("ticket", "list", self.uri, "--customer", creperie)
+        self.assertRegex(listed.stdout, rf"^{TICKET_HEADER}\n{number}  Crêperie Ty Breizh  panne +en cours +haute "
+                                        r"+gaetan +Hotte en panne\n1 ticket\n$")
+        self.assertEqual(self.succeeded("ticket", "assign", self.uri, number).stdout,
+                         f"Le ticket {number} n'est plus attribué.\n")
+
+    def test_ticket_list_filters_and_speaks_english_on_request(self):
+        mine = self.succeeded("ticket", "list", self.uri, "--assignee", "gaetan", "--status", "open,scheduled")
+        lines = mine.stdout.splitlines()
+        self.assertRegex(lines[0], rf"^{TICKET_HEADER}$")
+        self.assertTrue(all("gaetan" in line for line in lines[1:-1]), mine.stdout)
+        self.assertRegex(lines[-1], r"^\d+ tickets?$")
+        english = self.succeeded("ticket", "list", self.uri, "--kind", "technician_request", RELAIS_LANG="en")
+        self.assertRegex(english.stdout, r"^Number +Customer +Kind +Status +Priority +Assignee +Due +Subject\n")
+        self.assertIn("technician request", english.stdout)
+
+    def test_ticket_errors(self):
+        unknown = self.succeeded("ticket", "assign", self.uri, "T-2026-999999", "gaetan", code=1)
+        self.assertIn("relais: Introuvable.", unknown.stderr)
+        bad_status = self.succeeded("ticket", "status", self.uri, "T-2026-000001", "done", code=2)
+        self.assertIn("valeur refusée pour <statut> : new, open, waiting_customer", bad_status.stderr)
+        self.succeeded("ticket", "open", self.uri, "--subject", "Sans client", code=2)
+        self.succeeded("ticket", "list", self.uri, "--limit", "0", code=2)
+
+
 if __name__ == "__main__":
     unittest.main()

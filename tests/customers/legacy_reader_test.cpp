@@ -1,3 +1,4 @@
+#include "customers/import/cell_values.h"
 #include "customers/import/charset.h"
 #include "customers/import/legacy_reader.h"
 #include "support/files.h"
@@ -322,6 +323,32 @@ TEST(LegacyReaderTest, ReadsTheShippedDemoFiles) {
     EXPECT_EQ(imported, expected.imported) << expected.name;
     EXPECT_EQ(rejected, expected.rejected) << expected.name;
     EXPECT_EQ(reader.row_count(), imported + rejected);
+  }
+}
+
+// The cell parsers shared with the desk's imports (call logs, follow-up
+// sheets): times are capitals (mm is the month), nothing impossible passes.
+TEST(CellValuesTest, DatesAndTimesFollowTheProfileFormat) {
+  using namespace std::chrono;
+  const auto parsed = parse_date_time("24/11/2026 9:05:07", "dd/mm/yyyy HH:MM:SS");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->day, sys_days{2026y / 11 / 24});
+  EXPECT_EQ(parsed->time_of_day, 9h + 5min + 7s);
+  EXPECT_TRUE(parse_date_time("2026-11-24T09:05", "yyyy-mm-ddTHH:MM"));
+  EXPECT_FALSE(parse_date_time("24/11/2026 24:00", "dd/mm/yyyy HH:MM"));
+  EXPECT_FALSE(parse_date_time("24/11/2026 09:5", "dd/mm/yyyy HH:MM"));
+  EXPECT_FALSE(parse_date_time("31/11/2026", "dd/mm/yyyy"));
+  EXPECT_EQ(parse_date("7/3/2019", "dd/mm/yyyy"), "2019-03-07");
+}
+
+TEST(CellValuesTest, DurationsAreSecondsOrClockReadings) {
+  using namespace std::chrono_literals;
+  EXPECT_EQ(parse_duration("185"), 185s);
+  EXPECT_EQ(parse_duration("3:05"), 185s);
+  EXPECT_EQ(parse_duration("00:03:05"), 185s);
+  EXPECT_EQ(parse_duration("1:02:03"), 3723s);
+  for (const char* bad : {"", "3 min", "3:5", "1:60", "1:02:03:04", "1:02:", "-5", "2,5"}) {
+    EXPECT_FALSE(parse_duration(bad)) << bad;
   }
 }
 

@@ -35,6 +35,11 @@ def test_cells_are_written_as_the_csv_reader_expects():
     assert relais.xlsx._cell_text(1500.5) == "1500,5"
     assert relais.xlsx._cell_text(12.0) == "12"
     assert relais.xlsx._cell_text(None) == ""
+    # Call logs: a start with its time, a time alone, a duration.
+    assert relais.xlsx._cell_text(datetime.datetime(2026, 11, 23, 8, 47, 12)) == "23/11/2026 08:47:12"
+    assert relais.xlsx._cell_text(datetime.datetime(2019, 3, 7)) == "07/03/2019"
+    assert relais.xlsx._cell_text(datetime.time(9, 5)) == "09:05:00"
+    assert relais.xlsx._cell_text(datetime.timedelta(minutes=3, seconds=5)) == "00:03:05"
 
 
 def test_workbook_imports_like_its_csv(workspace, tmp_path):

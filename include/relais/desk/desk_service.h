@@ -3,8 +3,10 @@
 // tickets with their lifecycle, work lists and the customer 360° view.
 // Every mutation is validated first (nothing written on error), runs in one
 // transaction with its journal entry and publishes its event after commit.
-// See docs/desk.md.
+// Phone-system call logs and legacy follow-up sheets come in through the
+// imports at the end. See docs/desk.md.
 #include <relais/customers/customer.h>
+#include <relais/desk/desk_import.h>
 #include <relais/desk/interaction.h>
 #include <relais/desk/ticket.h>
 #include <relais/export.h>
@@ -217,6 +219,58 @@ class RELAIS_API DeskService {
   // timeline page, counts, and the parts other areas contribute. Throws
   // NotFoundError.
   CustomerView customer_view(const Uuid& customer, const TimelineQuery& timeline = {}) const;
+
+  // Brings a phone system's calls into the desk so that no call escapes the
+  // trace; what a telephony connector's calls_since() returns goes here, and
+  // import_call_log() ends here too. Each call not yet traced is logged
+  // (event CallLogged) with outcome to_qualify, whether it was answered or
+  // not (Interaction::source keeps what the phone system said, answered
+  // included), so that calls_to_qualify() lists it; its customer (and
+  // contact) is set when its number belongs to exactly one customer, left
+  // empty otherwise; its user is phone_system.users[extension], else the
+  // acting user. A call already traced is skipped: the same call id in the
+  // same system, or a call of the same number from a minute before its start
+  // to a minute after its end (one typed in by hand while it rang). So
+  // importing the same calls again changes nothing. A call failing
+  // log_call()'s checks (bad number, a time before 2000 or tomorrow, a
+  // negative or day-long duration, a mapped user who is not active) is
+  // rejected with its position in `calls` and the reason; the others are
+  // still imported, `options.batch_size` per transaction. Throws
+  // InvalidInputError for an empty system or a zero batch size.
+  CallLogReport import_calls(const PhoneSystem& phone_system, const std::vector<CallRecord>& calls,
+                             const DeskImportOptions& options = {});
+  // import_calls() on a phone system's CSV export (UTF-8, Windows-1252 or
+  // Latin-1, detected) read through a call-log profile (JSON, docs/desk.md).
+  // Every data row ends imported, already_logged, ignored (a direction the
+  // profile maps to "ignore") or rejected with its row and a reason naming
+  // the line, column, profile key and value. Throws InvalidInputError for a
+  // bad profile (naming the key at fault) or one that does not fit the file,
+  // before anything is written.
+  CallLogReport import_call_log(std::string_view csv_bytes, std::string_view profile_json,
+                                const DeskImportOptions& options = {});
+  // import_call_log() on files. Throws NotFoundError when one cannot be read.
+  CallLogReport import_call_log_file(const std::string& path, const std::string& profile_path,
+                                     const DeskImportOptions& options = {});
+
+  // Imports the follow-up sheet the office kept before Relais (CSV, charset
+  // detected) through a follow-up profile (JSON, docs/desk.md): each row
+  // becomes a ticket (kind, status, source, priority and assignee mapped by
+  // the profile's tables, the next number of the year) and a note on the
+  // customer, dated the row's date and linked to the ticket (events
+  // TicketOpened, NoteLogged). The customer is the one owning the row's
+  // phone or email; when several do, the row's name picks the one with the
+  // same matching name key (identity_keys()). A row matching no customer,
+  // or several, is rejected (customers come from the customer imports; a
+  // sheet does not create any), as is a row failing open_ticket()'s
+  // checks. Every row ends
+  // imported, already_imported (its row key came in before: importing again
+  // changes nothing) or rejected with its row and reason. Throws
+  // InvalidInputError for a bad profile or one that does not fit the file.
+  FollowUpReport import_follow_up(std::string_view csv_bytes, std::string_view profile_json,
+                                  const DeskImportOptions& options = {});
+  // import_follow_up() on files. Throws NotFoundError when one cannot be read.
+  FollowUpReport import_follow_up_file(const std::string& path, const std::string& profile_path,
+                                       const DeskImportOptions& options = {});
 
  private:
   detail::WorkspaceCore& core_;

@@ -28,6 +28,17 @@ RELAIS_API InteractionKind parse_interaction_kind(std::string_view text, std::st
 RELAIS_API Direction parse_direction(std::string_view text, std::string_view field = "direction");
 RELAIS_API CallOutcome parse_call_outcome(std::string_view text, std::string_view field = "outcome");
 
+// Where a call read from a phone system's log came from (import_calls(),
+// import_call_log()): what the phone system said about it, kept as it was
+// while people qualify the call.
+struct CallSource {
+  std::string system;                 // "oxo", "3cx": the PhoneSystem's name
+  std::string call_id;                // the phone system's id of the call; "" when it gave none
+  std::string extension;              // the extension that took or made it; "" when unknown
+  bool answered = true;               // false: nobody picked up (a callback is owed)
+  bool operator==(const CallSource&) const = default;
+};
+
 struct Interaction {
   Uuid id;
   InteractionKind kind = InteractionKind::note;
@@ -47,6 +58,8 @@ struct Interaction {
   // Calls:
   std::chrono::seconds duration{0};
   std::optional<CallOutcome> outcome;
+  // Calls imported from a phone system's log; unset for everything typed in.
+  std::optional<CallSource> source;
   Timestamp created_at{};
   Timestamp updated_at{};
   std::int64_t version = 0;

@@ -31,12 +31,13 @@ struct relais_plugin_error {
 
 struct relais_plugin_descriptor {
   std::uint32_t abi_version;  // must be RELAIS_PLUGIN_ABI_VERSION
-  const char* kind;           // "storage", "erp", "mail", "calendar", "classifier", "sync-transport"
+  const char* kind;           // "storage", "erp", "mail", "calendar", "classifier", "sync-transport", "telephony"
   const char* name;           // unique within its kind, e.g. "soci"
   const char* version;        // the plugin's own version, free form
   // Creates the plugin object for `config` (for storage: the workspace URI).
   // Returns an object of the kind's SPI interface (for "storage":
-  // relais::spi::StorageBackend*) owned by the caller, who gives it back
+  // relais::spi::StorageBackend*, for "telephony":
+  // relais::spi::TelephonyConnector*) owned by the caller, who gives it back
   // through destroy(); or null, with `error` filled in.
   void* (*create)(const char* config, relais_plugin_error* error);
   void (*destroy)(void* object);

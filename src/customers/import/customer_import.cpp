@@ -15,9 +15,7 @@
 #include "workspace/workspace_core.h"
 
 #include <algorithm>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace relais {
 inline namespace v1 {
@@ -83,15 +81,6 @@ json snapshot_of(const Customer& file) {
   return snapshot;
 }
 
-std::string rejection_reason(std::size_t line, const InvalidInputError& error) {
-  std::string reason = "line " + std::to_string(line) + ": ";
-  for (std::size_t i = 0; i < error.field_errors().size(); ++i) {
-    const auto& field = error.field_errors()[i];
-    reason += (i ? "; " : "") + field.field + " = \"" + field.value + "\": " + field.message;
-  }
-  return reason;
-}
-
 // A row that passed validation, with what matching needs.
 struct PreparedRow {
   std::size_t row = 0;
@@ -131,7 +120,7 @@ class BatchImport {
         IdentityKeys keys = identity_keys(file);
         rows.push_back({imported.row, std::move(file), std::move(keys)});
       } catch (const InvalidInputError& error) {
-        reject(imported.row, rejection_reason(imported.line, error));
+        reject(imported.row, detail::rejection_reason("line " + std::to_string(imported.line), error));
       }
     }
     return rows;
@@ -260,14 +249,6 @@ std::size_t count_rows(std::string_view bytes, const detail::MappingProfile& pro
   return reader.row_count();
 }
 
-std::string file_contents(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw NotFoundError("file", path);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
-
 }  // namespace
 
 ImportReport CustomerService::import_csv(std::string_view bytes, std::string_view profile_json,
@@ -297,8 +278,8 @@ ImportReport CustomerService::import_csv(std::string_view bytes, std::string_vie
 
 ImportReport CustomerService::import_file(const std::string& path, const std::string& profile_path,
                                           const ImportOptions& options) {
-  const std::string profile = file_contents(profile_path);
-  return import_csv(file_contents(path), profile, options);
+  const std::string profile = detail::file_contents(profile_path);
+  return import_csv(detail::file_contents(path), profile, options);
 }
 
 }  // namespace v1

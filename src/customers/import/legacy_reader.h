@@ -2,8 +2,7 @@
 // Reading half of the legacy customer import: the bytes of a CSV export and
 // a mapping profile in, one validated CustomerDraft or one rejection per
 // data row out. Pure: no database, no files; see docs/importing.md.
-#include "customers/import/charset.h"
-#include "customers/import/csv_records.h"
+#include "customers/import/csv_table.h"
 #include "customers/import/mapping_profile.h"
 
 #include <relais/customers/customer.h>
@@ -32,12 +31,6 @@ struct ImportedRow {
   std::map<std::string, std::string> extras;  // dates (yyyy-mm-dd), numbers ("1500.50"), raw extras
 };
 
-struct RejectedRow {
-  std::size_t row = 0;
-  std::size_t line = 0;
-  std::string reason;        // names the column, the profile key and the value
-};
-
 using ReadRow = std::variant<ImportedRow, RejectedRow>;
 
 struct ReadOptions {
@@ -55,26 +48,21 @@ class LegacyReader {
   // profile key whose column the header lacks (before any row is read).
   LegacyReader(std::string_view bytes, const MappingProfile& profile, ReadOptions options = {});
 
-  const std::string& charset() const noexcept { return charset_; }
-  char delimiter() const noexcept { return records_.delimiter(); }
+  const std::string& charset() const noexcept { return table_.charset(); }
+  char delimiter() const noexcept { return table_.delimiter(); }
   // Data rows handed out so far; once next() returned false, all of them:
   // row_count() == imported + rejected.
-  std::size_t row_count() const noexcept { return row_count_; }
+  std::size_t row_count() const noexcept { return table_.row_count(); }
   // Fills `out` with the next row; false at the end of the file.
   bool next(ReadRow& out);
 
  private:
-  LegacyReader(DecodedText decoded, const MappingProfile& profile, ReadOptions options);
   void resolve_columns();
-  ReadRow map_record(CsvRecord record);
+  ReadRow map_record(const TableRecord& record);
 
-  std::string charset_;
-  CsvRecords records_;
+  CsvTable table_;
   MappingProfile profile_;
   ReadOptions options_;
-  std::size_t column_count_ = 0;
-  std::map<std::string, std::size_t> column_of_;  // each column the profile names -> position
-  std::size_t row_count_ = 0;
 };
 
 }  // namespace detail

@@ -1,9 +1,8 @@
 #include "customers/import/mapping_profile.h"
+#include "customers/import/profile_json.h"
 
 #include <relais/customers/validation.h>
 #include <relais/errors.h>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -16,9 +15,6 @@ namespace relais {
 inline namespace v1 {
 namespace detail {
 namespace {
-
-// Ordered: the default export layout follows the profile's own order.
-using json = nlohmann::ordered_json;
 
 Site& first_site(CustomerDraft& draft) {
   if (draft.sites.empty()) draft.sites.emplace_back();
@@ -102,50 +98,6 @@ const std::array<FieldTarget, 16> field_targets{{
      read_contact<&Contact::emails>},
 }};
 
-[[noreturn]] void fail(std::string key, const json& value, std::string message) {
-  throw InvalidInputError(std::move(key), value.is_null() ? "" : value.dump(), std::move(message));
-}
-
-void check_keys(const json& object, const std::string& path, std::initializer_list<std::string_view> allowed) {
-  if (!object.is_object()) fail(path, object, "must be a JSON object");
-  for (const auto& [key, value] : object.items()) {
-    bool known = false;
-    for (const auto name : allowed) known = known || key == name;
-    if (!known) fail(path.empty() ? key : path + "." + key, value, "is not a known profile key");
-  }
-}
-
-std::string text_at(const json& object, const std::string& key, const std::string& path) {
-  const auto found = object.find(key);
-  if (found == object.end()) fail(path, nullptr, "is required");
-  if (!found->is_string() || found->get_ref<const std::string&>().empty()) {
-    fail(path, *found, "must be a non-empty string");
-  }
-  return found->get<std::string>();
-}
-
-std::string optional_text_at(const json& object, const std::string& key, const std::string& path) {
-  return object.contains(key) ? text_at(object, key, path) : std::string();
-}
-
-// "Column" or ["Column", ...]: the columns feeding one target.
-std::vector<std::string> columns_of(const json& value, const std::string& path) {
-  if (value.is_string() && !value.get_ref<const std::string&>().empty()) return {value.get<std::string>()};
-  if (!value.is_array() || value.empty()) fail(path, value, "must be a column name or a list of column names");
-  std::vector<std::string> columns;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (!value[i].is_string() || value[i].get_ref<const std::string&>().empty()) {
-      fail(path + "[" + std::to_string(i) + "]", value[i], "must be a non-empty column name");
-    }
-    columns.push_back(value[i].get<std::string>());
-  }
-  return columns;
-}
-
-std::vector<std::string> strings_at(const json& object, const std::string& key, const std::string& path) {
-  return object.contains(key) ? columns_of(object.at(key), path) : std::vector<std::string>{};
-}
-
 KindMapping load_kind(const json& kind) {
   check_keys(kind, "kind", {"column", "company_values", "person_values", "default"});
   KindMapping mapping{optional_text_at(kind, "column", "kind.column"),
@@ -158,38 +110,25 @@ KindMapping load_kind(const json& kind) {
   }
   const bool company_default = mapping.fallback == CustomerKind::company;
   if (!mapping.column.empty() && (company_default ? mapping.person_values : mapping.company_values).empty()) {
-    fail(company_default ? "kind.person_values" : "kind.company_values", nullptr,
+    profile_error(company_default ? "kind.person_values" : "kind.company_values", nullptr,
          "must list at least one value when kind.column is set: no row could be of that kind, read or written");
   }
   return mapping;
 }
 
 std::vector<FieldMapping> load_fields(const json& fields) {
-  if (!fields.is_object()) fail("fields", fields, "must be a JSON object");
+  if (!fields.is_object()) profile_error("fields", fields, "must be a JSON object");
   std::vector<FieldMapping> mappings;
   for (const auto& [key, value] : fields.items()) {
     const FieldTarget* target = nullptr;
     for (const auto& candidate : field_targets) {
       if (candidate.key == key) target = &candidate;
     }
-    if (!target) fail("fields." + key, value, "is not a customer field");
+    if (!target) profile_error("fields." + key, value, "is not a customer field");
     mappings.push_back({target, columns_of(value, "fields." + key)});
   }
-  if (!fields.contains("name")) fail("fields.name", nullptr, "is required");
+  if (!fields.contains("name")) profile_error("fields.name", nullptr, "is required");
   return mappings;
-}
-
-template <typename Load>
-void for_each_entry(const json& profile, const std::string& section, Load load) {
-  if (!profile.contains(section)) return;
-  const json& entries = profile.at(section);
-  if (!entries.is_object()) fail(section, entries, "must be a JSON object");
-  for (const auto& [key, value] : entries.items()) load(key, value, section + "." + key);
-}
-
-void check_date_format(const std::string& format, const std::string& path) {
-  const auto has = [&](std::string_view part) { return format.find(part) != std::string::npos; };
-  if (!has("dd") || !has("mm") || !has("yyyy")) fail(path, format, "must contain dd, mm and yyyy");
 }
 
 std::string load_charset(const json& profile) {
@@ -197,7 +136,7 @@ std::string load_charset(const json& profile) {
   std::string charset = text_at(profile, "charset", "charset");
   std::transform(charset.begin(), charset.end(), charset.begin(), [](unsigned char c) { return std::toupper(c); });
   if (charset != "UTF-8" && charset != "WINDOWS-1252") {
-    fail("charset", profile.at("charset"), "must be \"UTF-8\" or \"WINDOWS-1252\"");
+    profile_error("charset", profile.at("charset"), "must be \"UTF-8\" or \"WINDOWS-1252\"");
   }
   return charset;
 }
@@ -230,23 +169,23 @@ std::string choice_at(const json& section, const std::string& key, std::initiali
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return value;
   std::string expected;
   for (const auto& name : allowed) expected += (expected.empty() ? "\"" : " or \"") + name + "\"";
-  fail("export." + key, section.at(key), "must be " + expected);
+  profile_error("export." + key, section.at(key), "must be " + expected);
 }
 
 // export.columns: each column once, and every column the profile reads, so
 // that the file written can be read back.
 std::vector<std::string> chosen_columns(const json& value, const std::vector<std::string>& read) {
-  if (!value.is_array()) fail("export.columns", value, "must be a list of column names");
+  if (!value.is_array()) profile_error("export.columns", value, "must be a list of column names");
   std::vector<std::string> columns = columns_of(value, "export.columns"), folded;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (contains(folded, fold_for_matching(columns[i]))) {
-      fail("export.columns[" + std::to_string(i) + "]", value[i], "names a column twice");
+      profile_error("export.columns[" + std::to_string(i) + "]", value[i], "names a column twice");
     }
     folded.push_back(fold_for_matching(columns[i]));
   }
   for (const auto& column : read) {
     if (!contains(folded, fold_for_matching(column))) {
-      fail("export.columns", column, "lacks this column, which the profile reads: the file could not be read back");
+      profile_error("export.columns", column, "lacks this column, which the profile reads: the file could not be read back");
     }
   }
   return columns;
@@ -255,8 +194,8 @@ std::vector<std::string> chosen_columns(const json& value, const std::vector<std
 bool bom_at(const json& section, const std::string& charset) {
   if (!section.contains("bom")) return false;
   const json& bom = section.at("bom");
-  if (!bom.is_boolean()) fail("export.bom", bom, "must be true or false");
-  if (bom.get<bool>() && charset == "WINDOWS-1252") fail("export.bom", bom, "a byte order mark needs charset UTF-8");
+  if (!bom.is_boolean()) profile_error("export.bom", bom, "must be true or false");
+  if (bom.get<bool>() && charset == "WINDOWS-1252") profile_error("export.bom", bom, "a byte order mark needs charset UTF-8");
   return bom.get<bool>();
 }
 
@@ -289,39 +228,14 @@ ExportLayout load_export(const json& profile, const MappingProfile& mapping) {
 
 }  // namespace
 
-std::string fold_for_matching(std::string_view text) {
-  // Base letters of U+00C0..U+00FF, in code point order.
-  static constexpr std::string_view latin1_base =
-      "aaaaaaaceeeeiiiidnoooooxouuuuytsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
-  std::string folded;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    char letter = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
-    if (byte == 0xC3 && next >= 0x80 && next <= 0xBF) {
-      letter = latin1_base[next - 0x80];
-      ++i;
-    } else if (byte == 0xC2 && next == 0xA0) {  // no-break space
-      letter = ' ';
-      ++i;
-    }
-    const bool space = letter == ' ' || letter == '\t' || letter == '\r' || letter == '\n';
-    if (space && (folded.empty() || folded.back() == ' ')) continue;
-    folded.push_back(space ? ' ' : letter);
-  }
-  if (!folded.empty() && folded.back() == ' ') folded.pop_back();
-  return folded;
-}
-
 MappingProfile load_profile(const std::string& json_text) {
-  const json profile = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (profile.is_discarded()) throw InvalidInputError("profile", json_text, "is not valid JSON");
+  const json profile = parse_profile(json_text);
   check_keys(profile, "", {"name", "system", "doc", "sources", "charset", "external_id", "kind", "fields", "dates",
                            "numbers", "extras", "export"});
   MappingProfile result{text_at(profile, "name", "name"), text_at(profile, "system", "system"), load_charset(profile),
                         text_at(profile, "external_id", "external_id"), {}, {}, {}, {}, {}, {}};
   if (profile.contains("kind")) result.kind = load_kind(profile.at("kind"));
-  if (!profile.contains("fields")) fail("fields", nullptr, "is required");
+  if (!profile.contains("fields")) profile_error("fields", nullptr, "is required");
   result.fields = load_fields(profile.at("fields"));
   for_each_entry(profile, "dates", [&](const std::string& key, const json& value, const std::string& path) {
     check_keys(value, path, {"column", "format"});
@@ -332,12 +246,14 @@ MappingProfile load_profile(const std::string& json_text) {
   for_each_entry(profile, "numbers", [&](const std::string& key, const json& value, const std::string& path) {
     check_keys(value, path, {"column", "decimal"});
     const std::string decimal = value.contains("decimal") ? text_at(value, "decimal", path + ".decimal") : ",";
-    if (decimal != "," && decimal != ".") fail(path + ".decimal", value.at("decimal"), "must be \",\" or \".\"");
+    if (decimal != "," && decimal != ".") {
+      profile_error(path + ".decimal", value.at("decimal"), "must be \",\" or \".\"");
+    }
     result.numbers.push_back({key, text_at(value, "column", path + ".column"), decimal.front()});
   });
   for_each_entry(profile, "extras", [&](const std::string& key, const json& value, const std::string& path) {
     if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
-      fail(path, value, "must be a non-empty column name");
+      profile_error(path, value, "must be a non-empty column name");
     }
     result.extras.push_back({key, value.get<std::string>()});
   });

@@ -56,6 +56,8 @@
 // A date format is made of dd, mm, yyyy and literal characters; parsed dates
 // are stored in extras as yyyy-mm-dd. Numbers accept spaces as thousands
 // separators and are stored in extras with a '.' decimal point.
+#include "customers/import/profile_json.h"
+
 #include <relais/customers/customer.h>
 
 #include <string>
@@ -139,10 +141,6 @@ struct MappingProfile {
 // "export.columns"). Columns are checked later,
 // against the file's header, by LegacyReader.
 MappingProfile load_profile(const std::string& json_text);
-
-// Lowercase, accents removed (Latin-1 letters), spaces trimmed and
-// collapsed: how header names and kind values are compared.
-std::string fold_for_matching(std::string_view text);
 
 }  // namespace detail
 }  // namespace v1
