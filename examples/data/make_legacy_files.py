@@ -86,6 +86,9 @@ SAGE_ONLY = [
     (34, True, "Transports Guéguen & Fils", "ZA du Launay", "", "35530", "Noyal-sur-Vilaine", "0299003344", "", "compta@transports-gueguen.fr", "Service comptable", "0299003345", "transport", "Règlement à 45 jours fin de mois", "01/06/2010", "30000"),
     (35, False, "Élodie Le Rouzic", "10 rue Victor Hugo", "", "56100", "Lorient", "", "0634567890", "elodie.lerouzic@sfr.fr", "", "", "particulier", "", "19/12/2023", ""),
     (36, True, "Cidrerie du Val de Rance", "Le Val", "", "22490", "Pleslin-Trigavou", "0296271818", "", "contact@cidrerie-rance.fr", "", "", "commerce", "", "08/03/2021", "1800"),
+    # Loïc Guillou (customer 8) as Sage's accountant typed him in: name misspelt, new mobile, no
+    # email, same house. Nothing proves it is him: a probable duplicate, for someone to review.
+    (37, False, "Loic Guilou", "18 rue Jean-Jaurès", "", "29000", "Quimper", "", "0687001122", "", "", "", "particulier", "", "03/05/2024", ""),
 ]
 
 ERP_HEADER = ["N° client", "Type", "Nom / Raison sociale", "Adresse", "Complément adresse", "CP", "Ville",
