@@ -106,6 +106,13 @@ void bind_enums(py::module_& m) {
 }
 
 void bind_interaction(py::module_& m) {
+  py::class_<CallSource>(m, "CallSource", "Where an imported call came from: the phone system's own record.")
+      .def_readonly("system", &CallSource::system, "The phone system's name (\"oxo\", \"3cx\").")
+      .def_readonly("call_id", &CallSource::call_id, "The phone system's id of the call; \"\" when it gave none.")
+      .def_readonly("extension", &CallSource::extension, "The extension that took or made it; \"\" when unknown.")
+      .def_readonly("answered", &CallSource::answered, "False when nobody picked up (a callback is owed).")
+      .def("__eq__", [](const CallSource& a, const CallSource& b) { return a == b; }, py::is_operator());
+
   py::class_<Interaction>(m, "Interaction", "A call, email, visit, note or SMS as stored.")
       .def_readonly("id", &Interaction::id, "The record id.")
       .def_readonly("kind", &Interaction::kind, "A relais.InteractionKind.")
@@ -121,6 +128,7 @@ void bind_interaction(py::module_& m) {
       .def_readonly("phone", &Interaction::phone, "The other party's number, E.164 (calls, SMS).")
       .def_readonly("duration", &Interaction::duration, "A timedelta of whole seconds (calls).")
       .def_readonly("outcome", &Interaction::outcome, "A relais.CallOutcome for calls, else None.")
+      .def_readonly("source", &Interaction::source, "A relais.CallSource for a call imported from a phone system, else None.")
       .def_readonly("created_at", &Interaction::created_at, "Aware datetime, UTC.")
       .def_readonly("updated_at", &Interaction::updated_at, "Aware datetime, UTC.")
       .def_readonly("version", &Interaction::version, "Pass back to DeskService.update_interaction().")

@@ -61,6 +61,9 @@ def test_a_python_connectors_calls_go_through_the_same_import(desk_workspace):
     assert (report.system, report.charset, report.imported, report.matched, report.rejected) == ("3cx", "", 2, 2, 1)
     assert report.rejections[0].row == 3 and report.rejections[0].reason.startswith("call 3: phone = ")
     assert desk_workspace.desk.import_calls("3cx", calls[:2]).already_logged == 2
+    sources = {c.source.call_id: c.source for c in desk_workspace.desk.calls_to_qualify().interactions}
+    assert sources["c-1"].system == "3cx" and sources["c-1"].extension == "201" and sources["c-1"].answered
+    assert not sources["c-2"].answered
     with pytest.raises(relais.InvalidInputError):
         relais.CallRecord(number="0612345678", started_at=start, direction="sideways")
 
