@@ -136,10 +136,11 @@ CandidatePool::CandidatePool(spi::Connection& connection, const std::vector<std:
   }
 }
 
-std::vector<ScoredIdentity> CandidatePool::candidates(const IdentityKeys& keys, const MatchThresholds& thresholds,
+std::vector<ScoredIdentity> CandidatePool::candidates(const BlockedIdentity& identity,
+                                                      const MatchThresholds& thresholds,
                                                       const std::optional<Uuid>& exclude) const {
   std::vector<Uuid> ids;
-  for (const auto& block : blocking_keys(keys)) {
+  for (const auto& block : identity.blocks) {
     if (auto members = members_.find(block); members != members_.end()) {
       ids.insert(ids.end(), members->second.begin(), members->second.end());
     }
@@ -149,7 +150,7 @@ std::vector<ScoredIdentity> CandidatePool::candidates(const IdentityKeys& keys, 
   std::vector<ScoredIdentity> scored;
   for (const auto& id : ids) {
     if (exclude && id == *exclude) continue;
-    MatchScore match = compare_identities(keys, identities_.at(id), thresholds);
+    MatchScore match = compare_identities(identity.keys, identities_.at(id), thresholds);
     if (match.outcome != MatchOutcome::none) scored.push_back({id, std::move(match)});
   }
   std::stable_sort(scored.begin(), scored.end(),
@@ -157,14 +158,14 @@ std::vector<ScoredIdentity> CandidatePool::candidates(const IdentityKeys& keys, 
   return scored;
 }
 
-void CandidatePool::put(const Uuid& id, IdentityKeys keys) {
+void CandidatePool::put(const Uuid& id, BlockedIdentity identity) {
   // Blocks the customer left keep listing it: harmless, since candidates
   // are scored on their current keys.
-  for (auto& block : blocking_keys(keys)) {
+  for (const auto& block : identity.blocks) {
     auto& members = members_[block];
     if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
   }
-  identities_.insert_or_assign(id, std::move(keys));
+  identities_.insert_or_assign(id, std::move(identity.keys));
 }
 
 std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, const IdentityKeys& keys,
@@ -172,9 +173,10 @@ std::vector<DuplicateCandidate> find_candidates(spi::Connection& connection, con
                                                 const std::optional<Uuid>& exclude) {
   // Scored on stored keys; only the matches are loaded whole. Archived
   // customers have no stored keys.
-  CandidatePool pool(connection, blocking_keys(keys));
+  const BlockedIdentity identity(keys);
+  CandidatePool pool(connection, identity.blocks);
   std::vector<DuplicateCandidate> candidates;
-  for (auto& scored : pool.candidates(keys, thresholds, exclude)) {
+  for (auto& scored : pool.candidates(identity, thresholds, exclude)) {
     if (auto customer = find_customer(connection, scored.id)) {
       candidates.push_back({std::move(*customer), std::move(scored.match)});
     }

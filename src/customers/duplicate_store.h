@@ -33,6 +33,14 @@ struct StoredIdentity {
 // Every unarchived customer's keys, ordered by id (text order).
 std::vector<StoredIdentity> all_identities(spi::Connection& connection);
 
+// A customer's comparison keys with the blocks they fall in, computed once
+// for both the lookup and the pool.
+struct BlockedIdentity {
+  explicit BlockedIdentity(IdentityKeys identity) : keys(std::move(identity)), blocks(blocking_keys(keys)) {}
+  IdentityKeys keys;
+  std::vector<std::string> blocks;
+};
+
 struct ScoredIdentity {
   Uuid id;
   MatchScore match;
@@ -49,10 +57,10 @@ class CandidatePool {
   CandidatePool(spi::Connection& connection, const std::vector<std::string>& blocks);
   // Customers of the pool sharing a block with `keys`, other than `exclude`,
   // scored against them; those at least probable, best first.
-  std::vector<ScoredIdentity> candidates(const IdentityKeys& keys, const MatchThresholds& thresholds,
+  std::vector<ScoredIdentity> candidates(const BlockedIdentity& identity, const MatchThresholds& thresholds,
                                          const std::optional<Uuid>& exclude = std::nullopt) const;
   // Adds a customer, or replaces its keys after a change.
-  void put(const Uuid& id, IdentityKeys keys);
+  void put(const Uuid& id, BlockedIdentity identity);
 
  private:
   std::map<Uuid, IdentityKeys> identities_;

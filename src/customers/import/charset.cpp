@@ -38,13 +38,14 @@ std::string detect_charset(std::string_view bytes) {
   return name;
 }
 
-// iconv with every undefined byte replaced by U+FFFD: a single stray byte
-// must not cost the whole file.
-std::string convert(std::string_view bytes, const std::string& charset) {
-  iconv_t converter = iconv_open("UTF-8", charset.c_str());
-  if (converter == reinterpret_cast<iconv_t>(-1)) return {};
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 4);
+// The one iconv loop of this file: feeds `bytes` through `converter` into
+// `out`. On a sequence iconv cannot convert, `skip` either replaces it
+// (returns true: the loop goes on one byte further) or gives up (false).
+// Returns false when given up, or when iconv counted characters it replaced
+// by itself (a //TRANSLIT target does).
+template <typename Skip>
+bool run_iconv(iconv_t converter, std::string_view bytes, std::string& out, Skip skip) {
+  iconv(converter, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
   char* in = const_cast<char*>(bytes.data());  // iconv's signature, never written
   std::size_t in_left = bytes.size();
   char buffer[4096];
@@ -54,11 +55,28 @@ std::string convert(std::string_view bytes, const std::string& charset) {
     const std::size_t result = iconv(converter, &in, &in_left, &out_cursor, &out_left);
     out.append(buffer, out_cursor);
     if (result == static_cast<std::size_t>(-1) && errno != E2BIG) {
-      out.append(replacement_character);  // EILSEQ or EINVAL (cut sequence): skip one byte
+      if (!skip(out)) return false;
       ++in;
       --in_left;
+    } else if (result != static_cast<std::size_t>(-1) && result > 0) {
+      return false;
     }
   }
+  return true;
+}
+
+// iconv with every undefined byte replaced by U+FFFD: a single stray byte
+// must not cost the whole file.
+std::string convert(std::string_view bytes, const std::string& charset) {
+  iconv_t converter = iconv_open("UTF-8", charset.c_str());
+  if (converter == reinterpret_cast<iconv_t>(-1)) return {};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 4);
+  // EILSEQ or EINVAL (a cut sequence): one byte becomes U+FFFD.
+  run_iconv(converter, bytes, out, [](std::string& text) {
+    text.append(replacement_character);
+    return true;
+  });
   iconv_close(converter);
   return out;
 }
@@ -102,20 +120,10 @@ CharsetEncoder::CharsetEncoder(const std::string& charset) : converter_(iconv_op
 CharsetEncoder::~CharsetEncoder() { iconv_close(static_cast<iconv_t>(converter_)); }
 
 std::optional<std::string> CharsetEncoder::encode(std::string_view text) {
-  const auto converter = static_cast<iconv_t>(converter_);
-  iconv(converter, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
   std::string out;
-  char* in = const_cast<char*>(text.data());  // iconv's signature, never written
-  std::size_t in_left = text.size();
-  char buffer[4096];
-  while (in_left > 0) {
-    char* out_cursor = buffer;
-    std::size_t out_left = sizeof buffer;
-    const std::size_t result = iconv(converter, &in, &in_left, &out_cursor, &out_left);
-    out.append(buffer, out_cursor);
-    if (result == static_cast<std::size_t>(-1) && errno != E2BIG) return std::nullopt;
-    // glibc counts characters it replaced (a //TRANSLIT charset) in `result`.
-    if (result != static_cast<std::size_t>(-1) && result > 0) return std::nullopt;
+  // A character the charset lacks makes the whole text unencodable.
+  if (!run_iconv(static_cast<iconv_t>(converter_), text, out, [](std::string&) { return false; })) {
+    return std::nullopt;
   }
   return out;
 }

@@ -85,7 +85,7 @@ json snapshot_of(const Customer& file) {
 struct PreparedRow {
   std::size_t row = 0;
   Customer file;
-  IdentityKeys keys;
+  detail::BlockedIdentity identity;
 };
 
 // The rows of one batch, inside its write transaction. Rows are validated
@@ -117,8 +117,8 @@ class BatchImport {
       auto& imported = std::get<detail::ImportedRow>(read);
       try {
         Customer file = detail::from_draft(detail::normalize_customer(imported.draft, clock_), Customer{});
-        IdentityKeys keys = identity_keys(file);
-        rows.push_back({imported.row, std::move(file), std::move(keys)});
+        detail::BlockedIdentity identity(identity_keys(file));
+        rows.push_back({imported.row, std::move(file), std::move(identity)});
       } catch (const InvalidInputError& error) {
         reject(imported.row, detail::rejection_reason("line " + std::to_string(imported.line), error));
       }
@@ -129,8 +129,7 @@ class BatchImport {
   static std::vector<std::string> blocks_of(const std::vector<PreparedRow>& rows) {
     std::vector<std::string> blocks;
     for (const auto& row : rows) {
-      auto keys = blocking_keys(row.keys);
-      blocks.insert(blocks.end(), std::make_move_iterator(keys.begin()), std::make_move_iterator(keys.end()));
+      blocks.insert(blocks.end(), row.identity.blocks.begin(), row.identity.blocks.end());
     }
     std::sort(blocks.begin(), blocks.end());
     blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
@@ -144,7 +143,7 @@ class BatchImport {
       merge_into(load(*id), row, pool);
       return;
     }
-    auto candidates = pool.candidates(row.keys, thresholds_);
+    auto candidates = pool.candidates(row.identity, thresholds_);
     // A customer already holding another id of this system is another record
     // there: never merged automatically, only queued.
     for (const auto& candidate : candidates) {
@@ -155,8 +154,8 @@ class BatchImport {
         return;
       }
     }
-    Uuid created = create(std::move(row.file), row.keys);
-    pool.put(created, std::move(row.keys));
+    Uuid created = create(std::move(row.file), row.identity.keys);
+    pool.put(created, std::move(row.identity));
     if (candidates.empty()) return;
     for (auto& candidate : candidates) {
       detail::queue_for_review(scope_, created, candidate.id, std::move(candidate.match), clock_);
@@ -191,7 +190,7 @@ class BatchImport {
     if (auto text = detail::find_import_snapshot(connection, stored.id, system_)) snapshot = json::parse(*text);
     Customer merged = merged_values(stored, row.file, snapshot, row.row);
     if (merged != stored) {
-      pool.put(stored.id, identity_keys(merged));
+      pool.put(stored.id, detail::BlockedIdentity(identity_keys(merged)));
       detail::store_customer_change(scope_, stored, std::move(merged), "update");
     }
     json file_snapshot = snapshot_of(row.file);
