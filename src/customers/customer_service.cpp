@@ -3,6 +3,7 @@
 #include <relais/errors.h>
 
 #include "core/changes.h"
+#include "core/paging.h"
 #include "customers/customer_rules.h"
 #include "customers/customer_store.h"
 #include "customers/customer_writes.h"
@@ -13,7 +14,6 @@ namespace relais {
 inline namespace v1 {
 namespace {
 
-constexpr std::size_t kMaxPageSize = 500;
 
 
 void ensure_external_ids_free(spi::Connection& connection, const Customer& customer) {
@@ -89,9 +89,7 @@ Customer CustomerService::archive(const Uuid& id, std::int64_t expected_version)
 }
 
 CustomerPage CustomerService::list(const CustomerQuery& query) const {
-  if (query.limit < 1 || query.limit > kMaxPageSize) {
-    throw InvalidInputError("limit", std::to_string(query.limit), "expected 1 to 500");
-  }
+  detail::checked_page_limit(query.limit);
   if (!query.after.empty()) Uuid::parse(query.after, "after");
   return core_.read([&](spi::Connection& connection) {
     CustomerPage page;

@@ -3,6 +3,7 @@
 #include <relais/customers/customer_service.h>
 
 #include "core/changes.h"
+#include "core/paging.h"
 #include "customers/customer_store.h"
 #include "customers/duplicate_store.h"
 #include "workspace/workspace_core.h"
@@ -15,7 +16,6 @@ namespace relais {
 inline namespace v1 {
 namespace {
 
-constexpr std::size_t kMaxReviewPage = 500;
 constexpr std::size_t kMaxFinderBatch = 100000;
 
 std::string candidates_message(const std::vector<DuplicateCandidate>& candidates) {
@@ -156,9 +156,7 @@ FinderReport CustomerService::find_duplicates(const FinderOptions& options) {
 }
 
 ReviewPage CustomerService::duplicate_queue(const ReviewQuery& query) const {
-  if (query.limit < 1 || query.limit > kMaxReviewPage) {
-    throw InvalidInputError("limit", std::to_string(query.limit), "expected 1 to 500");
-  }
+  detail::checked_page_limit(query.limit);
   if (!query.after.empty()) Uuid::parse(query.after, "after");
   return core_.read([&](spi::Connection& connection) {
     ReviewPage page;

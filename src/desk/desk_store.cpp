@@ -1,5 +1,6 @@
 #include "desk/desk_store.h"
 
+#include "core/paging.h"
 #include "storage/sql.h"
 #include "storage/timestamps.h"
 
@@ -122,11 +123,6 @@ std::pair<std::int64_t, std::string> parse_cursor(std::string_view cursor) {
     }
   }
   throw InvalidInputError("after", cursor, "not a cursor returned by this list");
-}
-
-std::size_t checked_limit(std::size_t limit) {
-  if (limit < 1 || limit > 500) throw InvalidInputError("limit", std::to_string(limit), "expected 1 to 500");
-  return limit;
 }
 
 // ---- interactions ----------------------------------------------------------
@@ -318,7 +314,7 @@ bool update_interaction(spi::Connection& connection, const Interaction& interact
 }
 
 InteractionPage interaction_page(spi::Connection& connection, const Uuid& customer, const TimelineQuery& query) {
-  const std::size_t limit = checked_limit(query.limit);
+  const std::size_t limit = checked_page_limit(query.limit);
   std::string sql = "SELECT " + std::string(kInteractionColumns) + " FROM interactions WHERE customer_id = ?";
   std::vector<spi::Value> params{customer.to_string()};
   if (!query.kinds.empty()) {
@@ -336,7 +332,7 @@ InteractionPage interaction_page(spi::Connection& connection, const Uuid& custom
 }
 
 InteractionPage calls_to_qualify_page(spi::Connection& connection, std::size_t limit, std::string_view after) {
-  limit = checked_limit(limit);
+  limit = checked_page_limit(limit);
   std::string sql = "SELECT " + std::string(kInteractionColumns) + " FROM interactions WHERE outcome = ?";
   std::vector<spi::Value> params{std::string(to_string(CallOutcome::to_qualify))};
   if (!after.empty()) {
@@ -445,7 +441,7 @@ std::int64_t next_ticket_number(spi::Connection& connection, int year) {
 }
 
 TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query) {
-  const std::size_t limit = checked_limit(query.limit);
+  const std::size_t limit = checked_page_limit(query.limit);
   std::string sql = "SELECT " + std::string(kTicketColumns) + " FROM tickets WHERE 1 = 1";
   std::vector<spi::Value> params;
   add_ticket_filters(query, sql, params);
