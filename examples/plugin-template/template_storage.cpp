@@ -55,8 +55,46 @@ class TemplateDialect final : public spi::Dialect {
     return "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + marks + ") ON CONFLICT (" +
            key_list + ") " + (updates.empty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
   }
-  std::string full_text_match(std::string_view column) const override {
-    return std::string(column) + " MATCH ?";
+  std::string_view serial_key_type() const override { return "INTEGER PRIMARY KEY"; }
+  // Full text: an external-content FTS5 table kept in step by triggers.
+  std::string full_text_index(std::string_view table, std::string_view key,
+                              const std::vector<std::string>& columns) const override {
+    const std::string t(table), k(key), fts = t + "_fts", list = join(columns, "");
+    const std::string add = "INSERT INTO " + fts + " (rowid, " + list + ") VALUES (new." + k + ", " +
+                            join(columns, "new.") + ");";
+    const std::string remove = "INSERT INTO " + fts + " (" + fts + ", rowid, " + list + ") VALUES ('delete', old." +
+                               k + ", " + join(columns, "old.") + ");";
+    return "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + list + ", content='" + t + "', content_rowid='" + k +
+           "', tokenize='unicode61 remove_diacritics 2');"
+           "CREATE TRIGGER " + fts + "_insert AFTER INSERT ON " + t + " BEGIN " + add + " END;"
+           "CREATE TRIGGER " + fts + "_delete AFTER DELETE ON " + t + " BEGIN " + remove + " END;"
+           "CREATE TRIGGER " + fts + "_update AFTER UPDATE ON " + t + " BEGIN " + remove + " " + add + " END;"
+           "INSERT INTO " + fts + " (" + fts + ") VALUES ('rebuild')";
+  }
+  spi::FullTextSql full_text_search(std::string_view table, std::string_view key,
+                                    const std::vector<std::string>&) const override {
+    const std::string t(table), fts = t + "_fts";
+    return {fts + "(?) JOIN " + t + " ON " + t + "." + std::string(key) + " = " + fts + ".rowid",
+            "-bm25(" + fts + ")", fts + ".rowid"};
+  }
+  std::string full_text_query(const std::vector<spi::FullTextTerm>& terms) const override {
+    if (terms.empty()) throw relais::InvalidInputError("terms", "", "a full-text query needs a word");
+    std::string query;
+    for (const auto& term : terms) {
+      if (term.word.empty()) throw relais::InvalidInputError("terms", "", "a full-text word cannot be empty");
+      std::string word;
+      for (char c : term.word) word += c == '"' ? std::string("\"\"") : std::string(1, c);
+      query += (query.empty() ? "\"" : " AND \"") + word + "\"" + (term.prefix ? "*" : "");
+    }
+    return query;
+  }
+
+ private:
+  // "a, b" or, with a prefix, "new.a, new.b".
+  static std::string join(const std::vector<std::string>& columns, const std::string& prefix) {
+    std::string list;
+    for (const auto& column : columns) list += (list.empty() ? "" : ", ") + prefix + column;
+    return list;
   }
 };
 
