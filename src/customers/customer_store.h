@@ -16,13 +16,15 @@ namespace relais::inline v1::detail {
 SchemaArea customers_schema();
 
 std::optional<Customer> find_customer(spi::Connection& connection, const Uuid& id);
-// Inserts the row and all its children.
+// Inserts the row, all its children and its search document.
 void insert_customer(spi::Connection& connection, const Customer& customer);
 // The same, with the customer's identity_keys() already computed.
 void insert_customer(spi::Connection& connection, const Customer& customer, const IdentityKeys& keys);
-// Rewrites the row and its children when the stored version is
-// `expected_version`; returns false (writing nothing) otherwise.
+// Rewrites the row, its children and its search document when the stored
+// version is `expected_version`; returns false (writing nothing) otherwise.
 bool update_customer(spi::Connection& connection, const Customer& customer, std::int64_t expected_version);
+// Writes the customer's search document (insert and update do it already).
+void index_customer(spi::Connection& connection, const Customer& customer);
 // The customer that already holds one of these external ids, if another.
 std::optional<std::string> external_id_owner(spi::Connection& connection, const Customer& customer);
 std::vector<Uuid> customers_with_contact_point(spi::Connection& connection, std::string_view kind,

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for the desk: interactions, tickets, their comments and the yearly
-// ticket counters.
+// ticket counters. Every write of an interaction, a ticket or a comment also
+// rewrites the record's search document (search/search_index.h).
 #include <relais/desk/desk_service.h>
 #include <relais/spi/storage.h>
 
@@ -35,7 +36,8 @@ TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query);
 // Open-or-closed totals of one customer: {not resolved nor closed, all}.
 std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection, const Uuid& customer);
 
-void insert_comment(spi::Connection& connection, const TicketComment& comment);
+// Stores a comment of `ticket` (comment.ticket is not read).
+void insert_comment(spi::Connection& connection, const Ticket& ticket, const TicketComment& comment);
 std::vector<TicketComment> ticket_comments(spi::Connection& connection, const Uuid& ticket);
 
 }  // namespace relais::inline v1::detail

@@ -6,6 +6,7 @@
 // See docs/desk.md.
 #include <relais/customers/customer.h>
 #include <relais/desk/interaction.h>
+#include <relais/desk/search.h>
 #include <relais/desk/ticket.h>
 #include <relais/export.h>
 #include <relais/journal.h>
@@ -157,6 +158,16 @@ class RELAIS_API DeskService {
   // The acting user's tickets not resolved nor closed, due by the end of
   // today (Paris time) or without a due time.
   TicketPage my_work_today(std::size_t limit = 50) const;
+
+  // Full-text search over customers, interactions and tickets (the words
+  // and filters are described in relais/desk/search.h). Hits are ranked by
+  // relevance, or listed newest first when the words match more records than
+  // can be ranked quickly (SearchPage::by_recency). Read only. Throws
+  // InvalidInputError naming "text" (empty, no letter or digit, longer than
+  // 1,000 bytes, more than 16 words), "limit" (1 to 100), "to" (not after
+  // `from`) or "after" (not a cursor of search). Never lets the words reach
+  // the engine as query syntax.
+  SearchPage search(const SearchQuery& query) const;
 
   // One call for the 360° view: the customer, its open tickets, the first
   // timeline page, counts, and the parts other areas contribute. Throws
