@@ -92,6 +92,8 @@ void bind_workspace_class(py::module_& m) {
                              "The CustomerService (keeps this workspace alive).")
       .def_property_readonly("users", &Workspace::users, py::return_value_policy::reference_internal,
                              "The UserService (keeps this workspace alive).")
+      .def_property_readonly("desk", &Workspace::desk, py::return_value_policy::reference_internal,
+                             "The DeskService (keeps this workspace alive).")
       .def_property_readonly("actor", &Workspace::actor, py::return_value_policy::copy,
                              "The bound actor (a relais.User, as read at open).")
       .def_property_readonly("engine", [](const Workspace& ws) { return std::string(ws.engine()); },

@@ -33,6 +33,7 @@ void bind_customers(py::module_& m);
 void bind_workspace(py::module_& m);
 void bind_duplicates(py::module_& m);
 void bind_import(py::module_& m);
+void bind_search(py::module_& m);
 
 // An id argument: a relais.Uuid or its canonical text. A malformed text raises
 // relais.InvalidInputError naming `field` (an implicit conversion would turn

@@ -11,5 +11,6 @@ PYBIND11_MODULE(_relais, m) {
   relais::python::bind_customers(m);
   relais::python::bind_duplicates(m);
   relais::python::bind_import(m);
+  relais::python::bind_search(m);
   relais::python::bind_workspace(m);
 }
