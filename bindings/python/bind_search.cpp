@@ -98,7 +98,7 @@ void bind_values(py::module_& m) {
                     "Customer name, interaction subject, or 'T-2026-000042 <subject>' for a ticket.")
       .def_readonly("excerpt", &SearchHit::excerpt,
                     "Plain text around the first matching word (or the start), '…' where text was left out.")
-      .def_readonly("score", &SearchHit::score, "Relevance, higher is better.")
+      .def_readonly("score", &SearchHit::score, "Relevance, higher is better; 0 on a page by recency.")
       .def_readonly("time", &SearchHit::time, "When an interaction happened; a customer's or ticket's last change.")
       .def_readonly("archived", &SearchHit::archived, "True for an archived customer (with include_archived).")
       .def("__eq__", [](const SearchHit& a, const SearchHit& b) { return a == b; }, py::is_operator())

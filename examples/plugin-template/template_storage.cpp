@@ -75,7 +75,7 @@ class TemplateDialect final : public spi::Dialect {
                                     const std::vector<std::string>&) const override {
     const std::string t(table), fts = t + "_fts";
     return {fts + "(?) JOIN " + t + " ON " + t + "." + std::string(key) + " = " + fts + ".rowid",
-            "-bm25(" + fts + ")", fts + ".rowid"};
+            "-bm25(" + fts + ")", fts + ".rowid", fts + "(?)"};
   }
   std::string full_text_query(const std::vector<spi::FullTextTerm>& terms) const override {
     if (terms.empty()) throw relais::InvalidInputError("terms", "", "a full-text query needs a word");

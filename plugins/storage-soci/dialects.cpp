@@ -124,7 +124,11 @@ class SqliteDialect final : public CommonDialect {
   // An external-content FTS5 table <table>_fts over the columns, kept in
   // step by triggers (FTS5 reads the words back from the table to delete
   // them), then filled from the rows already there. unicode61 with
-  // remove_diacritics folds what the library did not.
+  // remove_diacritics folds what the library did not. Prefix indexes of 2
+  // to 4 characters let a word being typed ("di", "dis", "disj") be read in
+  // key order like a whole word, where FTS5 would otherwise merge the lists
+  // of all its completions first (tens of milliseconds for a common start);
+  // they make the index about three times larger.
   std::string full_text_index(std::string_view table, std::string_view key,
                               const std::vector<std::string>& columns) const override {
     const FullTextNames names(table, key, columns);
@@ -134,7 +138,7 @@ class SqliteDialect final : public CommonDialect {
     const std::string delete_old = "INSERT INTO " + fts + " (" + fts + ", rowid, " + names.list +
                                    ") VALUES ('delete', old." + names.key + ", " + names.prefixed("old.") + ");";
     return "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + names.list + ", content='" + names.table +
-           "', content_rowid='" + names.key + "', tokenize='unicode61 remove_diacritics 2');"
+           "', content_rowid='" + names.key + "', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4');"
            "CREATE TRIGGER " + fts + "_insert AFTER INSERT ON " + names.table + " BEGIN " + insert_new + " END;"
            "CREATE TRIGGER " + fts + "_delete AFTER DELETE ON " + names.table + " BEGIN " + delete_old + " END;"
            "CREATE TRIGGER " + fts + "_update AFTER UPDATE OF " + names.key + ", " + names.list + " ON " +
@@ -152,7 +156,7 @@ class SqliteDialect final : public CommonDialect {
     std::string weights;
     for (std::size_t i = 0; i < columns.size(); ++i) weights += i == 0 ? ", 4.0" : ", 1.0";
     return {fts + "(?) JOIN " + names.table + " ON " + names.table + "." + names.key + " = " + fts + ".rowid",
-            "-bm25(" + fts + weights + ")", fts + ".rowid"};
+            "-bm25(" + fts + weights + ")", fts + ".rowid", fts + "(?)"};
   }
   // "word" AND "start"*: each word a quoted string (quotes doubled), so
   // that no FTS5 operator or column filter can be formed from it.
@@ -212,10 +216,11 @@ class PostgresqlDialect final : public CommonDialect {
   spi::FullTextSql full_text_search(std::string_view table, std::string_view key,
                                const std::vector<std::string>& columns) const override {
     const FullTextNames names(table, key, columns);
-    return {"(SELECT * FROM (SELECT " + names.table + ".*, to_tsquery('simple', unaccent(?)) AS full_text_query FROM " +
-                names.table + ") AS " + names.table + "_terms WHERE full_text @@ full_text_query) AS " + names.table,
-            "ts_rank(" + names.table + ".full_text, " + names.table + ".full_text_query)",
-            names.table + "." + names.key};
+    const std::string source = "(SELECT * FROM (SELECT " + names.table +
+                               ".*, to_tsquery('simple', unaccent(?)) AS full_text_query FROM " + names.table +
+                               ") AS " + names.table + "_terms WHERE full_text @@ full_text_query) AS " + names.table;
+    return {source, "ts_rank(" + names.table + ".full_text, " + names.table + ".full_text_query)",
+            names.table + "." + names.key, source};
   }
   // 'word' & 'start':*, each word quoted (quotes and backslashes doubled),
   // so that no tsquery operator can be formed from it.

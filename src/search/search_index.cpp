@@ -60,19 +60,32 @@ std::string indexed_words(const SearchDocument& document) {
   return words;
 }
 
-// "r:<score>:<doc>" while ranking, "t:<doc>" by recency: a page goes on in
-// the order its first page chose, whatever was written in between.
+// How a search reads its pages. Later pages read the way the first page
+// chose, whatever was written in between: the cursor carries it.
+enum class Reading : char {
+  ranked = 'r',
+  newest = 't',
+  // Newest first, the last word matched whole: it alone already matches
+  // more records than can be ranked, and its completions add nothing a
+  // person could read, while finding them all costs the engine a full pass
+  // over the word's matches (FTS5 merges a prefix's lists before reading
+  // them in order).
+  newest_whole_words = 'w',
+};
+
+// "r:<score>:<doc>" while ranking, "t:<doc>" or "w:<doc>" by recency.
 struct Cursor {
-  bool by_recency = false;
+  Reading reading = Reading::ranked;
   double score = 0;
   std::int64_t doc = 0;
 };
 
 std::string cursor_text(const Cursor& cursor) {
-  if (cursor.by_recency) return "t:" + std::to_string(cursor.doc);
+  const std::string doc = std::to_string(cursor.doc);
+  if (cursor.reading != Reading::ranked) return std::string(1, static_cast<char>(cursor.reading)) + ":" + doc;
   char score[32];
   const auto end = std::to_chars(score, score + sizeof score, cursor.score).ptr;
-  return "r:" + std::string(score, end) + ":" + std::to_string(cursor.doc);
+  return "r:" + std::string(score, end) + ":" + doc;
 }
 
 template <typename Number>
@@ -84,10 +97,9 @@ bool parse_number(std::string_view text, Number& number) {
 Cursor parse_cursor(std::string_view text) {
   Cursor cursor;
   const std::size_t last_colon = text.rfind(':');
-  bool valid = text.size() > 2 && text[1] == ':' && last_colon != std::string_view::npos &&
-               parse_number(text.substr(last_colon + 1), cursor.doc);
-  if (valid && text[0] == 't') {
-    cursor.by_recency = true;
+  bool valid = text.size() > 2 && text[1] == ':' && parse_number(text.substr(last_colon + 1), cursor.doc);
+  if (valid && (text[0] == 't' || text[0] == 'w')) {
+    cursor.reading = static_cast<Reading>(text[0]);
     valid = last_colon == 1;
   } else {
     valid = valid && text[0] == 'r' && last_colon > 2 && parse_number(text.substr(2, last_colon - 2), cursor.score);
@@ -126,21 +138,38 @@ void add_filters(const SearchQuery& query, std::string& sql, std::vector<spi::Va
   if (!query.include_archived) add("archived = ?", std::int64_t{0});
 }
 
-// Whether the words match more rows than ranking can score quickly.
-bool too_many_to_rank(spi::Connection& connection, const spi::FullTextSql& full_text, const std::string& match) {
-  const spi::Value params[] = {match, kMaxRankedMatches + 1};
+// Whether the terms match more rows than ranking can score quickly.
+bool too_many_to_rank(spi::Connection& connection, const spi::FullTextSql& full_text,
+                      const std::vector<spi::FullTextTerm>& terms) {
+  const spi::Value params[] = {connection.dialect().full_text_query(terms), kMaxRankedMatches + 1};
   const auto rows = connection.query(
-      "SELECT COUNT(*) FROM (SELECT 1 FROM " + full_text.source + " LIMIT ?) AS matches", params);
+      "SELECT COUNT(*) FROM (SELECT 1 FROM " + full_text.matches + " LIMIT ?) AS matches", params);
   return rows.front().integer(0) > kMaxRankedMatches;
 }
 
+// The whole last word is tried first: a word in many records is counted
+// without the engine merging the lists of all its completions.
+Reading choose_reading(spi::Connection& connection, const spi::FullTextSql& full_text,
+                       const std::vector<spi::FullTextTerm>& terms) {
+  if (terms.back().prefix) {
+    auto whole = terms;
+    whole.back().prefix = false;
+    if (too_many_to_rank(connection, full_text, whole)) return Reading::newest_whole_words;
+  }
+  return too_many_to_rank(connection, full_text, terms) ? Reading::newest : Reading::ranked;
+}
+
 std::string page_sql(const SearchQuery& query, const spi::FullTextSql& full_text, const Cursor* after,
-                     bool by_recency, std::vector<spi::Value>& params) {
+                     Reading reading, std::vector<spi::Value>& params) {
+  const bool by_recency = reading != Reading::ranked;
   std::string sql =
       "SELECT kind, id, customer_id, title, excerpt_text, happened_at, archived, score, doc_key FROM ("
       "SELECT search_documents.kind, search_documents.id, search_documents.customer_id, search_documents.title,"
       " search_documents.excerpt_text, search_documents.happened_at, search_documents.archived, " +
-      full_text.rank + " AS score, " + full_text.order_key + " AS doc_key FROM " + full_text.source + " WHERE 1 = 1";
+      // Scoring reads every match's statistics (bm25 counts the documents
+      // holding each word), which listing by recency is there to avoid.
+      (by_recency ? std::string("0") : full_text.rank) + " AS score, " + full_text.order_key +
+      " AS doc_key FROM " + full_text.source + " WHERE 1 = 1";
   add_filters(query, sql, params);
   sql += ") AS hits";
   if (after && by_recency) {
@@ -198,19 +227,20 @@ void index_for_search(spi::Connection& connection, const SearchDocument& documen
 
 SearchPage search_page(spi::Connection& connection, const SearchQuery& query) {
   check_query(query);
-  const auto terms = search_terms(query.text);
+  auto terms = search_terms(query.text);
   const std::optional<Cursor> after = query.after.empty() ? std::nullopt : std::optional(parse_cursor(query.after));
   const spi::FullTextSql full_text = connection.dialect().full_text_search("search_documents", "doc", kWordColumns);
-  const std::string match = connection.dialect().full_text_query(terms);
-  SearchPage page;
-  page.by_recency = after ? after->by_recency : too_many_to_rank(connection, full_text, match);
-  std::vector<spi::Value> params{match};
-  const std::string sql = page_sql(query, full_text, after ? &*after : nullptr, page.by_recency, params);
+  const Reading reading = after ? after->reading : choose_reading(connection, full_text, terms);
+  if (reading == Reading::newest_whole_words) terms.back().prefix = false;
+  std::vector<spi::Value> params{connection.dialect().full_text_query(terms)};
+  const std::string sql = page_sql(query, full_text, after ? &*after : nullptr, reading, params);
   const auto rows = connection.query(sql, params);
+  SearchPage page;
+  page.by_recency = reading != Reading::ranked;
   for (std::size_t i = 0; i < rows.size() && i < query.limit; ++i) page.hits.push_back(hit_from_row(rows[i], terms));
   if (rows.size() > query.limit) {
     const spi::Row& last = rows[query.limit - 1];
-    page.next_cursor = cursor_text({page.by_recency, last.real(7), last.integer(8)});
+    page.next_cursor = cursor_text({reading, last.real(7), last.integer(8)});
   }
   return page;
 }

@@ -198,6 +198,10 @@ TEST_P(SearchTest, WordsFoundAlmostEverywhereListTheNewestFirst) {
   EXPECT_TRUE(second.by_recency);
   EXPECT_EQ(second.hits[0].title, "Appel 2899");
   EXPECT_FALSE(search("courant appel 17").by_recency) << "a rarer combination is ranked";
+  SearchPage typing = search("cour");
+  EXPECT_TRUE(typing.by_recency) << "a start of word matching everywhere";
+  EXPECT_EQ(typing.hits.at(0).title, "Appel 2999");
+  EXPECT_EQ(search("cour", {.after = typing.next_cursor}).hits.at(0).title, "Appel 2979");
 }
 
 TEST_P(SearchTest, TitleMatchesRankFirst) {

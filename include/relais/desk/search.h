@@ -23,12 +23,13 @@ RELAIS_API std::string_view to_string(SearchKind kind) noexcept;
 RELAIS_API SearchKind parse_search_kind(std::string_view text, std::string_view field = "kinds");
 
 struct SearchQuery {
-  // What the user typed, up to 1,000 bytes. Case and accents do not matter;
-  // punctuation separates words and never acts as an operator. Every word
-  // must match; the last also matches as the start of a word ("elec" finds
-  // "électricité"). Digits find phone numbers: any 4 or more consecutive
-  // digits, grouped as people write them or not ("06 12 34", "345678"), find
-  // the numbers holding them.
+  // What the user typed, up to 1,000 bytes (16 words). Case and accents do
+  // not matter; punctuation separates words and never acts as an operator.
+  // Every word must match; the last also matches as the start of a word
+  // ("elec" finds "électricité"), unless it is a word of its own found in
+  // more records than can be ranked (see SearchPage::by_recency). Digits
+  // find phone numbers: any 4 or more consecutive digits, grouped as people
+  // write them or not ("06 12 34", "345678"), find the numbers holding them.
   std::string text;
   std::vector<SearchKind> kinds;          // empty: every kind
   // Only tickets have a status and an assignee: setting either leaves only
@@ -54,7 +55,7 @@ struct SearchHit {
   // when only the title, a phone number or a word past the first kilobyte
   // matched), cut at word boundaries, with "…" where text was left out.
   std::string excerpt;
-  double score = 0;                  // relevance, higher is better
+  double score = 0;                  // relevance, higher is better; 0 on a page by recency
   Timestamp time{};                  // interactions: when it happened; customers and tickets: last change
   bool archived = false;             // an archived customer (only with include_archived)
   bool operator==(const SearchHit&) const = default;
@@ -63,9 +64,10 @@ struct SearchHit {
 struct SearchPage {
   std::vector<SearchHit> hits;
   std::string next_cursor;           // "" on the last page
-  // True when the words match too many records to rank them all quickly:
-  // the hits are then the most recently created or changed records first
-  // (scores still given). A front end suggests adding a word.
+  // True when the words match too many records (over 2,000) to rank them
+  // all quickly: the hits are then the most recently created or changed
+  // records first, unscored, and a last word found that often on its own
+  // matches whole. A front end suggests adding a word.
   bool by_recency = false;
 };
 

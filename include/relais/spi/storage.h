@@ -64,6 +64,9 @@ struct FullTextSql {
   // The key as the index orders it: "ORDER BY <order_key> DESC" reads the
   // matches newest first without scoring or sorting them all.
   std::string order_key;
+  // FROM fragment over the index alone, matching the same one `?`: where
+  // only the number of matches is wanted, it spares reading the table.
+  std::string matches;
 };
 
 // What differs between engines, as SQL fragments. Implementations are
