@@ -12,7 +12,11 @@
 namespace relais::inline v1::detail {
 namespace {
 
-const std::vector<std::string> kWordColumns = {"title_words", "words"};
+// Kinds and ticket statuses are filter words of the index, so a filter on
+// them keeps a common word fast: checked on the table instead, it would read
+// through the word's matches until the page fills (all of them when the
+// filter keeps none).
+const spi::FullTextIndex kIndex{"search_documents", "doc", {"title_words", "words"}, "filter_words"};
 // Excerpts are cut from the start of the text: a long note is not copied
 // whole into the index for the few words shown.
 constexpr std::size_t kExcerptSourceBytes = 1024;
@@ -32,7 +36,6 @@ void create_search_table(spi::Connection& connection) {
       " id TEXT NOT NULL UNIQUE,"
       " kind TEXT NOT NULL,"
       " customer_id TEXT,"
-      " status TEXT NOT NULL,"
       " assignee TEXT NOT NULL,"
       " happened_at BIGINT NOT NULL,"
       " archived INTEGER NOT NULL,"
@@ -41,13 +44,32 @@ void create_search_table(spi::Connection& connection) {
       " excerpt_text TEXT NOT NULL,"
       // Folded words: what the full-text index reads.
       " title_words TEXT NOT NULL,"
-      " words TEXT NOT NULL)");
-  connection.execute_script(dialect.full_text_index("search_documents", "doc", kWordColumns));
+      " words TEXT NOT NULL,"
+      // "kindticket statusopen": words only filters match.
+      " filter_words TEXT NOT NULL)");
+  connection.execute_script(dialect.full_text_index(kIndex));
 }
 
 const Migration kSearchMigrations[] = {
     {1, "search documents and their full-text index", create_search_table},
 };
+
+std::string kind_word(SearchKind kind) { return "kind" + std::string(to_string(kind)); }
+
+// Status names hold underscores, which the engines split words at.
+std::string status_word(std::string_view status) {
+  std::string word = "status";
+  for (char c : status) {
+    if (c != '_') word += c;
+  }
+  return word;
+}
+
+std::string filter_words(const SearchDocument& document) {
+  std::string words = kind_word(document.kind);
+  if (!document.status.empty()) words += " " + status_word(document.status);
+  return words;
+}
 
 std::string indexed_words(const SearchDocument& document) {
   std::string words = fold_text(document.text);
@@ -117,31 +139,45 @@ void check_query(const SearchQuery& query) {
   }
 }
 
-// The WHERE conditions of the query's filters, and their parameters.
-void add_filters(const SearchQuery& query, std::string& sql, std::vector<spi::Value>& params) {
-  auto in_list = [&](std::string_view column, const auto& values) {
-    if (values.empty()) return;
-    sql += " AND search_documents." + std::string(column) + " IN (" + placeholders(values.size()) + ")";
-    for (auto value : values) params.emplace_back(std::string(to_string(value)));
-  };
+// The filters matched in the index: for each, one of its words.
+std::vector<std::vector<std::string>> index_filters(const SearchQuery& query) {
+  std::vector<std::vector<std::string>> filters;
+  if (!query.kinds.empty()) {
+    filters.emplace_back();
+    for (auto kind : query.kinds) filters.back().push_back(kind_word(kind));
+  }
+  if (!query.statuses.empty() || query.assignee) filters.push_back({kind_word(SearchKind::ticket)});
+  if (!query.statuses.empty()) {
+    filters.emplace_back();
+    for (auto status : query.statuses) filters.back().push_back(status_word(to_string(status)));
+  }
+  return filters;
+}
+
+// The WHERE conditions of the filters checked on the table (the index has
+// no words for them), and their parameters.
+void add_table_filters(const SearchQuery& query, std::string& sql, std::vector<spi::Value>& params) {
   auto add = [&](std::string_view condition, spi::Value value) {
     sql += " AND search_documents.";
     sql += condition;
     params.push_back(std::move(value));
   };
-  in_list("kind", query.kinds);
-  if (!query.statuses.empty() || query.assignee) add("kind = ?", std::string(to_string(SearchKind::ticket)));
-  in_list("status", query.statuses);
   if (query.assignee) add("assignee = ?", *query.assignee);
   if (query.from) add("happened_at >= ?", micros(*query.from));
   if (query.to) add("happened_at < ?", micros(*query.to));
   if (!query.include_archived) add("archived = ?", std::int64_t{0});
 }
 
-// Whether the terms match more rows than ranking can score quickly.
-bool too_many_to_rank(spi::Connection& connection, const spi::FullTextSql& full_text,
-                      const std::vector<spi::FullTextTerm>& terms) {
-  const spi::Value params[] = {connection.dialect().full_text_query(terms), kMaxRankedMatches + 1};
+// What a search asks the index: the terms and the filters it matches.
+struct IndexQuery {
+  std::vector<spi::FullTextTerm> terms;
+  std::vector<std::vector<std::string>> filters;
+  std::string text(const spi::Dialect& dialect) const { return dialect.full_text_query(kIndex, terms, filters); }
+};
+
+// Whether the query matches more rows than ranking can score quickly.
+bool too_many_to_rank(spi::Connection& connection, const spi::FullTextSql& full_text, const IndexQuery& query) {
+  const spi::Value params[] = {query.text(connection.dialect()), kMaxRankedMatches + 1};
   const auto rows = connection.query(
       "SELECT COUNT(*) FROM (SELECT 1 FROM " + full_text.matches + " LIMIT ?) AS matches", params);
   return rows.front().integer(0) > kMaxRankedMatches;
@@ -149,14 +185,13 @@ bool too_many_to_rank(spi::Connection& connection, const spi::FullTextSql& full_
 
 // The whole last word is tried first: a word in many records is counted
 // without the engine merging the lists of all its completions.
-Reading choose_reading(spi::Connection& connection, const spi::FullTextSql& full_text,
-                       const std::vector<spi::FullTextTerm>& terms) {
-  if (terms.back().prefix) {
-    auto whole = terms;
-    whole.back().prefix = false;
+Reading choose_reading(spi::Connection& connection, const spi::FullTextSql& full_text, const IndexQuery& query) {
+  if (query.terms.back().prefix) {
+    IndexQuery whole = query;
+    whole.terms.back().prefix = false;
     if (too_many_to_rank(connection, full_text, whole)) return Reading::newest_whole_words;
   }
-  return too_many_to_rank(connection, full_text, terms) ? Reading::newest : Reading::ranked;
+  return too_many_to_rank(connection, full_text, query) ? Reading::newest : Reading::ranked;
 }
 
 std::string page_sql(const SearchQuery& query, const spi::FullTextSql& full_text, const Cursor* after,
@@ -170,7 +205,7 @@ std::string page_sql(const SearchQuery& query, const spi::FullTextSql& full_text
       // holding each word), which listing by recency is there to avoid.
       (by_recency ? std::string("0") : full_text.rank) + " AS score, " + full_text.order_key +
       " AS doc_key FROM " + full_text.source + " WHERE 1 = 1";
-  add_filters(query, sql, params);
+  add_table_filters(query, sql, params);
   sql += ") AS hits";
   if (after && by_recency) {
     sql += " WHERE doc_key < ?";
@@ -203,8 +238,8 @@ SchemaArea search_schema() { return {"search", kSearchMigrations}; }
 
 void index_for_search(spi::Connection& connection, const SearchDocument& document) {
   static const std::string insert =
-      "INSERT INTO search_documents (id, kind, customer_id, status, assignee, happened_at, archived, title,"
-      " excerpt_text, title_words, words) VALUES (" + placeholders(11) + ")";
+      "INSERT INTO search_documents (id, kind, customer_id, assignee, happened_at, archived, title, excerpt_text,"
+      " title_words, words, filter_words) VALUES (" + placeholders(11) + ")";
   const spi::Value key[] = {document.id.to_string()};
   // A new row rather than an update: its key becomes the newest, which is
   // what ordering by recency reads.
@@ -214,25 +249,26 @@ void index_for_search(spi::Connection& connection, const SearchDocument& documen
   const spi::Value values[] = {key[0],
                                std::string(to_string(document.kind)),
                                customer,
-                               document.status,
                                document.assignee,
                                micros(document.time),
                                std::int64_t{document.archived},
                                document.title,
                                std::string(utf8_prefix(document.text, kExcerptSourceBytes)),
                                fold_text(document.title),
-                               indexed_words(document)};
+                               indexed_words(document),
+                               filter_words(document)};
   connection.execute(insert, values);
 }
 
 SearchPage search_page(spi::Connection& connection, const SearchQuery& query) {
   check_query(query);
-  auto terms = search_terms(query.text);
+  IndexQuery index_query{search_terms(query.text), index_filters(query)};
   const std::optional<Cursor> after = query.after.empty() ? std::nullopt : std::optional(parse_cursor(query.after));
-  const spi::FullTextSql full_text = connection.dialect().full_text_search("search_documents", "doc", kWordColumns);
-  const Reading reading = after ? after->reading : choose_reading(connection, full_text, terms);
+  const spi::FullTextSql full_text = connection.dialect().full_text_search(kIndex);
+  const Reading reading = after ? after->reading : choose_reading(connection, full_text, index_query);
+  auto& terms = index_query.terms;
   if (reading == Reading::newest_whole_words) terms.back().prefix = false;
-  std::vector<spi::Value> params{connection.dialect().full_text_query(terms)};
+  std::vector<spi::Value> params{index_query.text(connection.dialect())};
   const std::string sql = page_sql(query, full_text, after ? &*after : nullptr, reading, params);
   const auto rows = connection.query(sql, params);
   SearchPage page;

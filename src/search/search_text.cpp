@@ -12,6 +12,9 @@ namespace relais::inline v1::detail {
 namespace {
 
 constexpr std::size_t kMinPhoneDigits = 4;
+// A single letter is the start of too many words to mean anything, and
+// would make the engine merge the lists of all of them.
+constexpr std::size_t kMinPrefixBytes = 2;
 // Phone numbers are written in groups of two or three digits ("06 12 34",
 // "0612 345 678"); longer groups are numbers of their own (a postcode, a
 // year) and are never joined to their neighbours.
@@ -110,7 +113,9 @@ std::vector<spi::FullTextTerm> search_terms(std::string_view text) {
   }
   std::vector<spi::FullTextTerm> terms;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const bool prefix = i + 1 == words.size() || (all_digits(words[i]) && words[i].size() >= kMinPhoneDigits);
+    const bool last = i + 1 == words.size();
+    const bool prefix = (last && words[i].size() >= kMinPrefixBytes) ||
+                        (all_digits(words[i]) && words[i].size() >= kMinPhoneDigits);
     terms.push_back({std::move(words[i]), prefix});
   }
   return terms;

@@ -14,7 +14,7 @@ inline constexpr std::size_t kMaxSearchTextBytes = 1000;
 inline constexpr std::size_t kMaxSearchTerms = 16;
 
 // The user's words, folded (fold_text) and deduplicated, every one to match;
-// the last matches as a prefix. Digits are phone fragments: a group of 4 or
+// the last matches as a prefix from 2 characters on. Digits are phone fragments: a group of 4 or
 // more digits matches as a prefix (of the words phone_search_words() gives),
 // and a run of short digit groups ("06 12 34") is joined first. Text that is
 // a whole phone number ("+33 (0)6 12 34 56 78") becomes its E.164 digits.

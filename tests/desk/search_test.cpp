@@ -183,12 +183,12 @@ TEST_P(SearchTest, WordsFoundAlmostEverywhereListTheNewestFirst) {
   std::string rows;
   for (int i = 0; i < 3000; ++i) {
     rows += std::string(rows.empty() ? "" : ",") + "('" + Uuid::generate(*clock).to_string() +
-            "', 'interaction', '', '', " + std::to_string(i) + ", 0, 'Appel " + std::to_string(i) +
-            "', 'courant coupé', 'appel " + std::to_string(i) + "', 'courant coupe')";
+            "', 'interaction', '', " + std::to_string(i) + ", 0, 'Appel " + std::to_string(i) +
+            "', 'courant coupé', 'appel " + std::to_string(i) + "', 'courant coupe', 'kindinteraction')";
   }
   relais::testing::execute_raw_sql(database(),
-                                   "INSERT INTO search_documents (id, kind, status, assignee, happened_at, archived,"
-                                   " title, excerpt_text, title_words, words) VALUES " + rows);
+                                   "INSERT INTO search_documents (id, kind, assignee, happened_at, archived, title,"
+                                   " excerpt_text, title_words, words, filter_words) VALUES " + rows);
   SearchPage first = search("courant", {.limit = 100});
   EXPECT_TRUE(first.by_recency);
   ASSERT_EQ(first.hits.size(), 100u);
@@ -198,6 +198,8 @@ TEST_P(SearchTest, WordsFoundAlmostEverywhereListTheNewestFirst) {
   EXPECT_TRUE(second.by_recency);
   EXPECT_EQ(second.hits[0].title, "Appel 2899");
   EXPECT_FALSE(search("courant appel 17").by_recency) << "a rarer combination is ranked";
+  EXPECT_TRUE(search("courant", {.kinds = {SearchKind::customer}}).hits.empty()) << "the kind is matched in the index";
+  EXPECT_EQ(search("courant", {.kinds = {SearchKind::ticket, SearchKind::interaction}}).hits.size(), 20u);
   SearchPage typing = search("cour");
   EXPECT_TRUE(typing.by_recency) << "a start of word matching everywhere";
   EXPECT_EQ(typing.hits.at(0).title, "Appel 2999");

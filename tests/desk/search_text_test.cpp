@@ -23,6 +23,7 @@ TEST(SearchTerms, FoldsEveryWordAndMatchesTheLastAsAPrefix) {
   EXPECT_EQ(search_terms("  Électricité DURAND "), (Terms{{"electricite"}, {"durand", true}}));
   EXPECT_EQ(search_terms("l'électricien"), (Terms{{"l"}, {"electricien", true}}));
   EXPECT_EQ(search_terms("prise prise Prise"), (Terms{{"prise", true}}));
+  EXPECT_EQ(search_terms("durand j"), (Terms{{"durand"}, {"j"}})) << "one letter is no start of a word";
 }
 
 TEST(SearchTerms, OperatorsBecomeSpaces) {

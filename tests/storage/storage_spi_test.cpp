@@ -270,22 +270,23 @@ class FullTextTest : public StorageSpiTest {
     StorageSpiTest::SetUp();
     const spi::Dialect& dialect = backend_->dialect();
     connection_->execute_script("CREATE TABLE note (doc " + std::string(dialect.serial_key_type()) +
-                                ", title TEXT NOT NULL, body TEXT NOT NULL)");
+                                ", title TEXT NOT NULL, body TEXT NOT NULL, kind TEXT NOT NULL)");
     add("chantier dupont", "tableau electrique");  // indexed by the script below: rows already there count
-    connection_->execute_script(dialect.full_text_index("note", "doc", kColumns));
+    connection_->execute_script(dialect.full_text_index(kIndex));
   }
 
-  std::int64_t add(const std::string& title, const std::string& body) {
-    const Value row[] = {title, body};
-    connection_->execute("INSERT INTO note (title, body) VALUES (?, ?)", row);
+  std::int64_t add(const std::string& title, const std::string& body, const std::string& kind = "visit") {
+    const Value row[] = {title, body, kind};
+    connection_->execute("INSERT INTO note (title, body, kind) VALUES (?, ?, ?)", row);
     return connection_->query("SELECT MAX(doc) FROM note", {}).at(0).integer(0);
   }
 
   // The matching titles, best first.
-  std::vector<std::string> search(const std::vector<spi::FullTextTerm>& terms, bool newest_first = false) {
+  std::vector<std::string> search(const std::vector<spi::FullTextTerm>& terms, bool newest_first = false,
+                                  const std::vector<std::vector<std::string>>& filters = {}) {
     const spi::Dialect& dialect = backend_->dialect();
-    const spi::FullTextSql sql = dialect.full_text_search("note", "doc", kColumns);
-    const Value query[] = {dialect.full_text_query(terms)};
+    const spi::FullTextSql sql = dialect.full_text_search(kIndex);
+    const Value query[] = {dialect.full_text_query(kIndex, terms, filters)};
     std::vector<std::string> titles;
     for (const auto& row : connection_->query("SELECT note.title, " + sql.rank + " AS score FROM " + sql.source +
                                                   " ORDER BY " + (newest_first ? sql.order_key + " DESC" : "score DESC"),
@@ -295,7 +296,7 @@ class FullTextTest : public StorageSpiTest {
     return titles;
   }
 
-  const std::vector<std::string> kColumns{"title", "body"};
+  const spi::FullTextIndex kIndex{"note", "doc", {"title", "body"}, "kind"};
 };
 
 TEST_P(FullTextTest, MatchesEveryTermAndTheLastAsAPrefix) {
@@ -324,13 +325,28 @@ TEST_P(FullTextTest, IndexFollowsUpdatesAndDeletes) {
   EXPECT_TRUE(search({{"salon"}}).empty());
 }
 
+TEST_P(FullTextTest, FiltersMatchOnlyTheFilterColumn) {
+  add("appel martin", "visite prevue", "call");
+  add("visite martin", "appel a rappeler", "visit");
+  add("devis martin", "visite", "ticket");
+  using Titles = std::vector<std::string>;
+  EXPECT_EQ(search({{"martin"}}, false, {{"call"}}), Titles{"appel martin"});
+  EXPECT_EQ(search({{"martin"}}, true, {{"call", "ticket"}}), (Titles{"devis martin", "appel martin"}));
+  EXPECT_TRUE(search({{"call"}}).empty()) << "terms never match the filter column";
+  EXPECT_TRUE(search({{"martin"}}, false, {{"call"}, {"visit"}}).empty()) << "every filter must match";
+  EXPECT_THROW(backend_->dialect().full_text_query(kIndex, {{"martin"}}, {{}}), InvalidInputError);
+}
+
 TEST_P(FullTextTest, OperatorsAndQuotesInWordsAreOnlyText) {
   for (const char* word : {"\"", "'", "AND", "OR", "NEAR(", "a\"b", "x'y", "\\", "*", ":*", "title:", "-", "(", "!"}) {
-    EXPECT_NO_THROW(search({{word}, {word, true}})) << word;
+    EXPECT_NO_THROW(search({{word}, {word, true}}, false, {{word}})) << word;
   }
-  EXPECT_THROW(backend_->dialect().full_text_query({}), InvalidInputError);
-  EXPECT_THROW(backend_->dialect().full_text_query({{""}}), InvalidInputError);
-  EXPECT_THROW(backend_->dialect().full_text_index("note; DROP TABLE note", "doc", kColumns), InvalidInputError);
+  const spi::Dialect& dialect = backend_->dialect();
+  EXPECT_THROW(dialect.full_text_query(kIndex, {}, {}), InvalidInputError);
+  EXPECT_THROW(dialect.full_text_query(kIndex, {{""}}, {}), InvalidInputError);
+  EXPECT_THROW(dialect.full_text_index({"note; DROP TABLE note", "doc", {"title"}, ""}), InvalidInputError);
+  EXPECT_THROW(dialect.full_text_query({"note", "doc", {"title"}, ""}, {{"x"}}, {{"call"}}), InvalidInputError)
+      << "no filter column";
 }
 
 TEST_P(StorageSpiTest, ExclusiveLockStatementRunsAsCommandOrQuery) {

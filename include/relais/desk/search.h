@@ -25,15 +25,18 @@ RELAIS_API SearchKind parse_search_kind(std::string_view text, std::string_view 
 struct SearchQuery {
   // What the user typed, up to 1,000 bytes (16 words). Case and accents do
   // not matter; punctuation separates words and never acts as an operator.
-  // Every word must match; the last also matches as the start of a word
-  // ("elec" finds "électricité"), unless it is a word of its own found in
-  // more records than can be ranked (see SearchPage::by_recency). Digits
+  // Every word must match; the last, from 2 characters on, also matches as
+  // the start of a word ("elec" finds "électricité"), unless it is a word of
+  // its own found in more records than can be ranked (see
+  // SearchPage::by_recency). Digits
   // find phone numbers: any 4 or more consecutive digits, grouped as people
   // write them or not ("06 12 34", "345678"), find the numbers holding them.
   std::string text;
   std::vector<SearchKind> kinds;          // empty: every kind
   // Only tickets have a status and an assignee: setting either leaves only
-  // tickets.
+  // tickets. Kinds and statuses are matched in the index; the assignee, the
+  // dates and archived customers are checked on the matches, so a common
+  // word with a date range far in the past reads through the newer matches.
   std::vector<TicketStatus> statuses;     // empty: any status
   std::optional<std::string> assignee;    // "" = unassigned
   // SearchHit::time within [from, to).

@@ -45,6 +45,20 @@ class RELAIS_API Row {
   std::vector<Value> values_;
 };
 
+// A full-text index over TEXT columns of an area's own table, holding words
+// already folded by the library (lowercase, accents stripped, separated by
+// spaces). Names must be plain SQL names (InvalidInputError otherwise).
+struct FullTextIndex {
+  std::string table;
+  std::string key;                   // the table's serial_key_type() column
+  std::vector<std::string> columns;  // searched and ranked, the first weighing most; 1 to 3
+  // Words that only filters match (a record's kind, its status), never
+  // searched nor ranked: matched in the index, a filter keeps a common word
+  // fast where a condition on the table would read its every match. "":
+  // none.
+  std::string filter_column;
+};
+
 // One term of a full-text query: a folded word (letters and digits), or
 // the start of one when `prefix`.
 struct FullTextTerm {
@@ -97,28 +111,23 @@ class Dialect {
   virtual std::string_view serial_key_type() const = 0;
 
   // ---- Full text (FTS5 on SQLite, tsvector with unaccent on PostgreSQL).
-  // An area keeps the words to search in TEXT columns of its own table,
-  // already folded by the library (lowercase, accents stripped, words
-  // separated by spaces), and asks the dialect for the index and queries.
-  // `key` is the table's serial_key_type() column; `columns` lists the text
-  // columns, the first weighing more in the rank than the others. Names
-  // must be plain SQL names (InvalidInputError otherwise).
 
   // A script (for execute_script, in a migration run after the table
   // exists) that indexes the columns and keeps the index in step with
-  // every later INSERT, UPDATE and DELETE of the table. Needs the right to
-  // create extensions (unaccent, a trusted extension since PostgreSQL 13),
-  // functions and triggers.
-  virtual std::string full_text_index(std::string_view table, std::string_view key,
-                                      const std::vector<std::string>& columns) const = 0;
+  // every later INSERT, UPDATE and DELETE of the table (rows already there
+  // are indexed too). Needs the right to create extensions (unaccent, a
+  // trusted extension since PostgreSQL 13), functions and triggers.
+  virtual std::string full_text_index(const FullTextIndex& index) const = 0;
   // The pieces of a query over that index.
-  virtual FullTextSql full_text_search(std::string_view table, std::string_view key,
-                                       const std::vector<std::string>& columns) const = 0;
-  // The parameter of full_text_search().source matching the rows that hold
-  // every term. Whatever the words contain, the result is a valid query for
-  // the engine (quotes are escaped, operators are never formed). Throws
-  // InvalidInputError naming "terms" when there is none or a word is empty.
-  virtual std::string full_text_query(const std::vector<FullTextTerm>& terms) const = 0;
+  virtual FullTextSql full_text_search(const FullTextIndex& index) const = 0;
+  // The parameter of full_text_search() matching the rows whose searched
+  // columns hold every term and whose filter column holds, for each filter,
+  // one of its words. Whatever the words contain, the result is a valid
+  // query for the engine (quotes are escaped, operators are never formed).
+  // Throws InvalidInputError naming "terms" when there is none or a word is
+  // empty, "filters" when a filter has no word or the index no filter column.
+  virtual std::string full_text_query(const FullTextIndex& index, const std::vector<FullTextTerm>& terms,
+                                      const std::vector<std::vector<std::string>>& filters) const = 0;
 
   // A statement that, run first in a write transaction, serializes every
   // such transaction on the database until commit, even before any table
