@@ -64,6 +64,13 @@ std::optional<std::string> whole_phone_number(std::string_view text) {
   return normalize_phone(text).substr(1);
 }
 
+// "+33612345678" -> "0612345678": how French numbers are written at home.
+// Other numbers are written in their international form here
+// (format_phone_national), whose digits are the suffixes' already.
+std::string national_digits(std::string_view e164) {
+  return e164.starts_with("+33") ? "0" + std::string(e164.substr(3)) : std::string();
+}
+
 bool matches(std::string_view word, const std::vector<spi::FullTextTerm>& terms) {
   return std::any_of(terms.begin(), terms.end(), [&](const spi::FullTextTerm& term) {
     return term.prefix ? word.starts_with(term.word) : word == term.word;
@@ -127,10 +134,7 @@ std::vector<std::string> phone_search_words(std::string_view e164) {
   for (std::size_t start = 0; start + kMinPhoneDigits <= digits.size(); ++start) {
     words.emplace_back(digits.substr(start));
   }
-  std::string national;
-  for (char c : format_phone_national(e164)) {
-    if (c >= '0' && c <= '9') national += c;
-  }
+  std::string national = national_digits(e164);
   if (national.size() >= kMinPhoneDigits && std::find(words.begin(), words.end(), national) == words.end()) {
     words.push_back(std::move(national));
   }

@@ -24,8 +24,8 @@ std::vector<spi::FullTextTerm> search_terms(std::string_view text);
 
 // The words indexed for an E.164 number so that any 4 or more consecutive
 // digits find it: every suffix of 4 digits or more of its international
-// digits (any substring is the prefix of one), and its national digits
-// ("0612345678").
+// digits (any substring is the prefix of one), and for a French number its
+// national digits ("0612345678").
 std::vector<std::string> phone_search_words(std::string_view e164);
 
 // About `width` bytes of `text` around the first word matching a term

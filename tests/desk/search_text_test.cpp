@@ -69,6 +69,7 @@ TEST(PhoneSearchWords, EverySubstringOfFourDigitsIsThePrefixOfOne) {
         << part;
   }
   EXPECT_EQ(words.size(), 9u) << "8 suffixes of 33612345678 and the national form";
+  EXPECT_EQ(phone_search_words("+3224123456").size(), 7u) << "a foreign number is written internationally";
 }
 
 TEST(SearchExcerpt, ShowsThePassageAroundTheFirstMatch) {
