@@ -1,8 +1,12 @@
 #pragma once
-// Large generated customer bases for the benchmarks, built once and cached:
-// the first run pays for loading them, later runs copy a file.
+// Large generated bases for the benchmarks, built once and cached: the
+// first run pays for loading them, later runs copy a file.
+#include <relais/workspace.h>
+#include <synth/synthetic_desk.h>
+
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace relais::bench {
 
@@ -19,5 +23,23 @@ inline std::size_t entities_for(std::int64_t customers) { return static_cast<std
 
 // The entity of a customer from its "synth" external id.
 std::size_t entity_of(const std::string& synth_external_id);
+
+// The desk base: the ~100,000-customer base above with 1,000,000
+// interactions and 200,000 tickets (their comments and status moves) that
+// synth::for_each_desk_event spreads over four years, written through the
+// public API (see desk_options()). Cached like the customer base (the first
+// build takes several minutes); returns a fresh copy at `destination`.
+void copy_desk_base(const std::string& destination);
+
+// The activity the desk base holds, and the users it names (created in it).
+synth::DeskOptions desk_options();
+
+// The customers of a generated base by record (generation order): their ids
+// and every phone number of theirs and of their contacts.
+struct GeneratedCustomers {
+  std::vector<Uuid> ids;
+  std::vector<std::vector<std::string>> phones;
+};
+GeneratedCustomers generated_customers(Workspace& ws);
 
 }  // namespace relais::bench

@@ -1,83 +1,17 @@
-// The baseline: the same rows as CustomerService::create and ::get, written
-// and read through the sqlite3 C API with prepared statements, including the
-// journal row with the same hash chain. The schema is the library's own
-// (created by opening a workspace), so both sides touch identical tables.
+// The baseline of the customer figures: the same rows as
+// CustomerService::create and ::get, written and read through the sqlite3 C
+// API (see raw_sqlite.h).
 #include <relais/clock.h>
 #include <relais/customers/matching.h>
 #include <relais/ids.h>
-#include <relais/workspace.h>
 
 #include "bench_customer.h"
-#include "latency.h"
+#include "raw_sqlite.h"
 
 #include <nlohmann/json.hpp>
-#include <openssl/sha.h>
-#include <sqlite3.h>
-
-#include <stdexcept>
 
 namespace relais::bench {
 namespace {
-
-std::string sha256_hex(const std::string& data) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char byte : digest) {
-    hex += kHex[byte >> 4];
-    hex += kHex[byte & 0xF];
-  }
-  return hex;
-}
-
-void append_field(std::string& out, const std::string& field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-}
-
-class RawDatabase {
- public:
-  explicit RawDatabase(const std::string& path) {
-    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("open failed");
-    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000");
-  }
-  ~RawDatabase() {
-    for (auto* statement : statements_) sqlite3_finalize(statement);
-    sqlite3_close(db_);
-  }
-  void exec(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db_));
-  }
-  sqlite3_stmt* prepare(const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(sqlite3_errmsg(db_));
-    }
-    statements_.push_back(statement);
-    return statement;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-  std::vector<sqlite3_stmt*> statements_;
-};
-
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-void run(sqlite3_stmt* statement) {
-  int status = sqlite3_step(statement);
-  sqlite3_reset(statement);
-  if (status != SQLITE_DONE && status != SQLITE_ROW) throw std::runtime_error("step failed");
-}
-
-std::string column_text(sqlite3_stmt* statement, int column) {
-  auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-  return text ? text : "";
-}
 
 struct RawStatements {
   explicit RawStatements(RawDatabase& db)
@@ -97,13 +31,12 @@ struct RawStatements {
         insert_key(db.prepare("INSERT INTO customer_match_keys (customer_id, block_key) VALUES (?, ?)")),
         delete_identity(db.prepare("DELETE FROM customer_identities WHERE customer_id = ?")),
         insert_identity(db.prepare("INSERT INTO customer_identities (customer_id, identity) VALUES (?, ?)")),
-        select_head(db.prepare("SELECT sequence, hash FROM journal_head WHERE id = 1")),
-        insert_journal(db.prepare(
-            "INSERT INTO journal (sequence, time, actor, entity, entity_id, action, payload, payload_hash, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-        update_head(db.prepare("UPDATE journal_head SET sequence = ?, hash = ? WHERE id = 1")) {}
+        journal(db),
+        search(db) {}
   sqlite3_stmt *begin, *commit, *insert_customer, *insert_site, *insert_contact, *insert_point, *delete_keys,
-      *insert_key, *delete_identity, *insert_identity, *select_head, *insert_journal, *update_head;
+      *insert_key, *delete_identity, *insert_identity;
+  RawJournal journal;
+  RawSearchIndex search;
 };
 
 void insert_point(sqlite3_stmt* statement, const std::string& customer_id, const char* kind, const std::string& value) {
@@ -111,33 +44,6 @@ void insert_point(sqlite3_stmt* statement, const std::string& customer_id, const
   sqlite3_bind_text(statement, 2, kind, -1, SQLITE_STATIC);
   bind_text(statement, 3, value);
   run(statement);
-}
-
-void append_journal_row(RawStatements& s, const std::string& entity_id, const std::string& payload, std::int64_t now) {
-  sqlite3_step(s.select_head);
-  std::int64_t sequence = sqlite3_column_int64(s.select_head, 0) + 1;
-  std::string previous = column_text(s.select_head, 1);
-  sqlite3_reset(s.select_head);
-  std::string payload_hash = sha256_hex(payload);
-  std::string chained;
-  for (const std::string& field : {previous, std::to_string(sequence), std::to_string(now), std::string("admin"),
-                                   std::string("customer"), entity_id, std::string("create"), payload_hash}) {
-    append_field(chained, field);
-  }
-  std::string hash = sha256_hex(chained);
-  sqlite3_bind_int64(s.insert_journal, 1, sequence);
-  sqlite3_bind_int64(s.insert_journal, 2, now);
-  sqlite3_bind_text(s.insert_journal, 3, "admin", -1, SQLITE_STATIC);
-  sqlite3_bind_text(s.insert_journal, 4, "customer", -1, SQLITE_STATIC);
-  bind_text(s.insert_journal, 5, entity_id);
-  sqlite3_bind_text(s.insert_journal, 6, "create", -1, SQLITE_STATIC);
-  bind_text(s.insert_journal, 7, payload);
-  bind_text(s.insert_journal, 8, payload_hash);
-  bind_text(s.insert_journal, 9, hash);
-  run(s.insert_journal);
-  sqlite3_bind_int64(s.update_head, 1, sequence);
-  bind_text(s.update_head, 2, hash);
-  run(s.update_head);
 }
 
 // What CustomerService stores for duplicate detection (block keys and the
@@ -172,10 +78,16 @@ MatchRows match_rows(const CustomerDraft& draft) {
   return {blocking_keys(keys), identity.dump()};
 }
 
+// What the raw side writes for each customer besides the draft's fields.
+struct Precomputed {
+  MatchRows keys;
+  RawSearchDocument document;
+};
+
 // One customer as CustomerService::create stores it (already-normalised
-// values and precomputed block keys, since the raw side has no validation
-// or matching to run).
-void raw_create(RawStatements& s, const CustomerDraft& draft, const MatchRows& keys, const Clock& clock) {
+// values, precomputed block keys and search words, since the raw side has no
+// validation, matching or folding to run).
+void raw_create(RawStatements& s, const CustomerDraft& draft, const Precomputed& precomputed, const Clock& clock) {
   std::int64_t now = clock.now().time_since_epoch().count();
   std::string id = Uuid::generate(clock).to_string();
   std::string phones = nlohmann::json(std::vector<std::string>{"+33123456789"}).dump();
@@ -188,7 +100,8 @@ void raw_create(RawStatements& s, const CustomerDraft& draft, const MatchRows& k
   sqlite3_bind_null(s.insert_customer, 12);
   sqlite3_bind_int64(s.insert_customer, 13, 1);
   run(s.insert_customer);
-  store_keys(s, id, keys);
+  store_keys(s, id, precomputed.keys);
+  s.search.write(id, precomputed.document, now);
   const Site& site = draft.sites[0];
   const std::string site_texts[] = {Uuid::generate(clock).to_string(), id};
   bind_text(s.insert_site, 1, site_texts[0]);
@@ -220,28 +133,34 @@ void raw_create(RawStatements& s, const CustomerDraft& draft, const MatchRows& k
   payload.push_back({{"field", "emails"}, {"before", nullptr}, {"after", draft.emails}});
   payload.push_back({{"field", "sites"}, {"before", nullptr}, {"after", {{{"id", site_texts[0]}, {"label", site.label}}}}});
   payload.push_back({{"field", "contacts"}, {"before", nullptr}, {"after", {{{"id", contact_id}, {"name", contact.name}}}}});
-  append_journal_row(s, id, payload.dump(), now);
+  s.journal.append("customer", id, "create", payload.dump(), now);
   run(s.commit);
 }
 
-// A fresh workspace file with the library's schema, closed again.
-std::string prepared_database(const ScratchFolder& folder) {
-  std::string path = folder.file("raw.db");
-  Workspace::open("sqlite://" + path + "?synchronous=NORMAL");
+// A database with the library's schema, and what the raw side writes for
+// bench_customer(): the library's own search words for it are read back
+// from a reference customer created through the API.
+std::string precomputed_database(const ScratchFolder& folder, Precomputed& precomputed) {
+  Uuid reference;
+  std::string path = prepared_database(folder, [&](Workspace& ws) {
+    reference = ws.customers().create(bench_customer(0), {.allow_duplicates = true}).id;
+  });
+  RawDatabase db(path);
+  precomputed = {match_rows(bench_customer(0)), RawSearchIndex(db).stored(reference.to_string())};
   return path;
 }
 
 void BM_RawSqliteCustomerCreate(benchmark::State& state) {
   ScratchFolder folder;
-  RawDatabase db(prepared_database(folder));
+  Precomputed precomputed;
+  RawDatabase db(precomputed_database(folder, precomputed));
   RawStatements statements(db);
   SystemClock clock;
   CustomerDraft draft = bench_customer(0);
-  MatchRows keys = match_rows(draft);
   LatencySamples latency;
   for (auto _ : state) {
     latency.start();
-    raw_create(statements, draft, keys, clock);
+    raw_create(statements, draft, precomputed, clock);
     latency.stop();
   }
   latency.report(state);
@@ -275,12 +194,12 @@ void read_rows(sqlite3_stmt* statement, const std::string& id, std::vector<std::
 
 void BM_RawSqliteCustomerGet(benchmark::State& state) {
   ScratchFolder folder;
-  RawDatabase db(prepared_database(folder));
+  Precomputed precomputed;
+  RawDatabase db(precomputed_database(folder, precomputed));
   RawStatements statements(db);
   SystemClock clock;
   std::vector<std::string> ids;
-  MatchRows keys = match_rows(bench_customer(0));
-  for (int i = 0; i < 1000; ++i) raw_create(statements, bench_customer(i), keys, clock);
+  for (int i = 0; i < 1000; ++i) raw_create(statements, bench_customer(i), precomputed, clock);
   auto* list = db.prepare("SELECT id FROM customers");
   while (sqlite3_step(list) == SQLITE_ROW) ids.push_back(column_text(list, 0));
   auto* begin = db.prepare("BEGIN");

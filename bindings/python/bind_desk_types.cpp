@@ -33,13 +33,6 @@ std::optional<Enum> optional_enum(const std::optional<EnumArg<Enum>>& arg, std::
   return to_enum(*arg, field);
 }
 
-template <typename Enum>
-std::vector<Enum> enum_list(const std::vector<EnumArg<Enum>>& args, std::string_view field) {
-  std::vector<Enum> values;
-  for (const auto& arg : args) values.push_back(to_enum(arg, field));
-  return values;
-}
-
 template <typename T>
 T loaded(const py::handle& value, std::string_view field, const char* expected) {
   try {

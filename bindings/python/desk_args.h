@@ -107,6 +107,23 @@ struct EnumMembers<WebRequestMatch> {
   };
 };
 
+template <>
+struct EnumMembers<SearchKind> {
+  static constexpr std::array members{
+      std::pair{SearchKind::customer, "customer"},
+      std::pair{SearchKind::interaction, "interaction"},
+      std::pair{SearchKind::ticket, "ticket"},
+  };
+};
+
+// A list of enum members or their names; `field` names it in the error.
+template <typename Enum>
+std::vector<Enum> enum_list(const std::vector<EnumArg<Enum>>& args, std::string_view field) {
+  std::vector<Enum> values;
+  for (const auto& arg : args) values.push_back(to_enum(arg, field));
+  return values;
+}
+
 // Binds the enums and value types; bind_desk() calls it first.
 void bind_desk_types(py::module_& m);
 

@@ -14,5 +14,6 @@ PYBIND11_MODULE(_relais, m) {
   relais::python::bind_erp(m);
   relais::python::bind_desk(m);
   relais::python::bind_desk_import(m);
+  relais::python::bind_search(m);
   relais::python::bind_workspace(m);
 }

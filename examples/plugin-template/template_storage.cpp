@@ -55,8 +55,66 @@ class TemplateDialect final : public spi::Dialect {
     return "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + marks + ") ON CONFLICT (" +
            key_list + ") " + (updates.empty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
   }
-  std::string full_text_match(std::string_view column) const override {
-    return std::string(column) + " MATCH ?";
+  std::string_view serial_key_type() const override { return "INTEGER PRIMARY KEY"; }
+  // Full text: an external-content FTS5 table over the searched columns and
+  // the filter column, kept in step by triggers.
+  std::string full_text_index(const spi::FullTextIndex& index) const override {
+    const std::string& t = index.table;
+    const std::string fts = t + "_fts", list = join(all_columns(index), "", ", ");
+    const std::string add = "INSERT INTO " + fts + " (rowid, " + list + ") VALUES (new." + index.key + ", " +
+                            join(all_columns(index), "new.", ", ") + ");";
+    const std::string remove = "INSERT INTO " + fts + " (" + fts + ", rowid, " + list + ") VALUES ('delete', old." +
+                               index.key + ", " + join(all_columns(index), "old.", ", ") + ");";
+    return "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + list + ", content='" + t + "', content_rowid='" +
+           index.key + "', tokenize='unicode61 remove_diacritics 2');"
+           "CREATE TRIGGER " + fts + "_insert AFTER INSERT ON " + t + " BEGIN " + add + " END;"
+           "CREATE TRIGGER " + fts + "_delete AFTER DELETE ON " + t + " BEGIN " + remove + " END;"
+           "CREATE TRIGGER " + fts + "_update AFTER UPDATE ON " + t + " BEGIN " + remove + " " + add + " END;"
+           "INSERT INTO " + fts + " (" + fts + ") VALUES ('rebuild')";
+  }
+  spi::FullTextSql full_text_search(const spi::FullTextIndex& index) const override {
+    const std::string& t = index.table;
+    const std::string fts = t + "_fts";
+    return {fts + "(?) JOIN " + t + " ON " + t + "." + index.key + " = " + fts + ".rowid", "-bm25(" + fts + ")",
+            fts + ".rowid", fts + "(?)"};
+  }
+  // {searched columns} : ("word" AND "start"*) AND filter : ("x" OR "y").
+  std::string full_text_query(const spi::FullTextIndex& index, const std::vector<spi::FullTextTerm>& terms,
+                              const std::vector<std::vector<std::string>>& filters) const override {
+    if (terms.empty()) throw relais::InvalidInputError("terms", "", "a full-text query needs a word");
+    std::string query;
+    for (const auto& term : terms) {
+      if (term.word.empty()) throw relais::InvalidInputError("terms", "", "a full-text word cannot be empty");
+      query += (query.empty() ? "" : " AND ") + quoted(term.word) + (term.prefix ? "*" : "");
+    }
+    query = "{" + join(index.columns, "", " ") + "} : (" + query + ")";
+    for (const auto& filter : filters) {
+      if (filter.empty() || index.filter_column.empty()) throw relais::InvalidInputError("filters", "", "no filter");
+      std::string words;
+      for (const auto& word : filter) words += (words.empty() ? "" : " OR ") + quoted(word);
+      query += " AND " + index.filter_column + " : (" + words + ")";
+    }
+    return query;
+  }
+
+ private:
+  static std::vector<std::string> all_columns(const spi::FullTextIndex& index) {
+    std::vector<std::string> columns = index.columns;
+    if (!index.filter_column.empty()) columns.push_back(index.filter_column);
+    return columns;
+  }
+  // "a, b" or, with a prefix, "new.a, new.b".
+  static std::string join(const std::vector<std::string>& columns, const std::string& prefix,
+                          const std::string& separator) {
+    std::string list;
+    for (const auto& column : columns) list += (list.empty() ? "" : separator) + prefix + column;
+    return list;
+  }
+  // "word" with its quotes doubled: never an FTS5 operator.
+  static std::string quoted(const std::string& word) {
+    std::string text = "\"";
+    for (char c : word) text += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return text + "\"";
   }
 };
 

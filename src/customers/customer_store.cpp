@@ -3,6 +3,7 @@
 
 #include "customers/customer_rules.h"
 #include "customers/duplicate_store.h"
+#include "search/search_index.h"
 #include "storage/timestamps.h"
 
 #include <algorithm>
@@ -154,6 +155,34 @@ void delete_children(spi::Connection& connection, const std::string& id) {
   delete_match_keys(connection, id);
 }
 
+void add_text(std::string& text, std::string_view part) {
+  if (part.empty()) return;
+  if (!text.empty()) text += " · ";
+  text += part;
+}
+
+// What search shows of a customer: its name as title; addresses, contacts,
+// emails, notes, tags and identifiers as text; every phone number.
+SearchDocument search_document(const Customer& customer) {
+  SearchDocument document{.kind = SearchKind::customer, .id = customer.id, .customer = customer.id,
+                          .title = customer.name};
+  for (const auto& site : customer.sites) add_text(document.text, site.street + " " + site.postcode + " " + site.city);
+  for (const auto& contact : customer.contacts) {
+    add_text(document.text, contact.role.empty() ? contact.name : contact.name + " (" + contact.role + ")");
+    for (const auto& email : contact.emails) add_text(document.text, email);
+    document.phones.insert(document.phones.end(), contact.phones.begin(), contact.phones.end());
+  }
+  for (const auto& email : customer.emails) add_text(document.text, email);
+  add_text(document.text, customer.notes);
+  for (const auto& tag : customer.tags) add_text(document.text, tag);
+  for (const auto& identifier : {customer.siret, customer.vat_number}) add_text(document.text, identifier);
+  for (const auto& [system, value] : customer.external_ids) add_text(document.text, value);
+  document.phones.insert(document.phones.end(), customer.phones.begin(), customer.phones.end());
+  document.time = customer.updated_at;
+  document.archived = customer.archived_at.has_value();
+  return document;
+}
+
 std::vector<spi::Value> row_values(const Customer& customer) {
   spi::Value archived = nullptr;
   if (customer.archived_at) archived = micros(*customer.archived_at);
@@ -212,6 +241,7 @@ void insert_customer(spi::Connection& connection, const Customer& customer, cons
       " updated_at, archived_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       params);
   insert_children(connection, customer, keys);
+  index_customer(connection, customer);
 }
 
 bool update_customer(spi::Connection& connection, const Customer& customer, std::int64_t expected_version) {
@@ -227,7 +257,12 @@ bool update_customer(spi::Connection& connection, const Customer& customer, std:
   std::string id = customer.id.to_string();
   delete_children(connection, id);
   insert_children(connection, customer, identity_keys(customer));
+  index_customer(connection, customer);
   return true;
+}
+
+void index_customer(spi::Connection& connection, const Customer& customer) {
+  index_for_search(connection, search_document(customer));
 }
 
 std::optional<std::string> external_id_owner(spi::Connection& connection, const Customer& customer) {

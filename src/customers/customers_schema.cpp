@@ -53,8 +53,16 @@ void create_customer_tables(spi::Connection& connection) {
       "CREATE INDEX customer_external_ids_by_customer ON customer_external_ids (customer_id)");
 }
 
+// Customers stored before search existed.
+void index_stored_customers(spi::Connection& connection) {
+  for (const auto& row : connection.query("SELECT id FROM customers ORDER BY id")) {
+    index_customer(connection, *find_customer(connection, Uuid::parse(row.text(0))));
+  }
+}
+
 const Migration kCustomerMigrations[] = {
     {1, "customers, sites, contacts, contact points, tags, external ids", create_customer_tables},
+    {2, "search documents of the stored customers", index_stored_customers},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "desk/desk_store.h"
 #include "desk/desk_writes.h"
 #include "desk/view_parts.h"
+#include "search/search_index.h"
 #include "workspace/workspace_core.h"
 
 #include <nlohmann/json.hpp>
@@ -185,10 +186,11 @@ TicketComment DeskService::add_comment(const Uuid& ticket, std::string_view text
                         detail::required_text(errors, text, "text", detail::kMaxTextBytes), internal, {}};
   errors.throw_if_any();
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    if (!detail::find_ticket(scope.connection(), ticket)) throw NotFoundError("ticket", ticket.to_string());
+    auto stored = detail::find_ticket(scope.connection(), ticket);
+    if (!stored) throw NotFoundError("ticket", ticket.to_string());
     comment.id = Uuid::generate(core_.clock());
     comment.created_at = scope.now();
-    detail::insert_comment(scope.connection(), comment);
+    detail::insert_comment(scope.connection(), *stored, comment);
     scope.record({std::string(detail::kTicketEntity), ticket.to_string(), "comment",
                   {{"comment", "null", nlohmann::json(comment.id.to_string()).dump()},
                    {"text", "null", nlohmann::json(comment.text).dump()},
@@ -231,6 +233,10 @@ TicketPage DeskService::my_work_today(std::size_t limit) const {
   query.include_undated = true;
   query.limit = limit;
   return tickets(query);
+}
+
+SearchPage DeskService::search(const SearchQuery& query) const {
+  return core_.read([&](spi::Connection& connection) { return detail::search_page(connection, query); });
 }
 
 CustomerView DeskService::customer_view(const Uuid& customer, const TimelineQuery& timeline) const {

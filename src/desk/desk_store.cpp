@@ -1,6 +1,7 @@
 #include "desk/desk_store.h"
 
 #include "core/paging.h"
+#include "search/search_index.h"
 #include "storage/sql.h"
 #include "storage/timestamps.h"
 
@@ -81,10 +82,13 @@ void add_follow_up_imports(spi::Connection& connection) {
       " imported_at BIGINT NOT NULL, PRIMARY KEY (system, row_key))");
 }
 
+void index_stored_records(spi::Connection& connection);
+
 const Migration kDeskMigrations[] = {
     {1, "interactions, tickets, comments, ticket counters", create_desk_tables},
     {2, "where imported calls come from", add_call_sources},
     {3, "follow-up sheet rows imported", add_follow_up_imports},
+    {4, "search documents of the stored interactions and tickets", index_stored_records},
 };
 
 spi::Value optional_id(const std::optional<Uuid>& id) {
@@ -252,6 +256,40 @@ std::vector<spi::Value> ticket_values(const Ticket& ticket) {
           optional_time(ticket.resolved_at), optional_time(ticket.closed_at), ticket.version};
 }
 
+// What search shows of an interaction: its subject, notes and number.
+SearchDocument search_document(const Interaction& interaction) {
+  SearchDocument document{.kind = SearchKind::interaction, .id = interaction.id, .customer = interaction.customer,
+                          .title = interaction.subject, .text = interaction.notes};
+  if (!interaction.phone.empty()) document.phones.push_back(interaction.phone);
+  document.time = interaction.occurred_at;
+  return document;
+}
+
+// What search shows of a ticket: its number and subject, description and
+// comments (internal notes too: search serves the office, never the
+// customer), status and assignee.
+SearchDocument search_document(const Ticket& ticket, const std::vector<TicketComment>& comments) {
+  SearchDocument document{.kind = SearchKind::ticket, .id = ticket.id, .customer = ticket.customer,
+                          .title = ticket.number + " " + ticket.subject, .text = ticket.description};
+  for (const auto& comment : comments) document.text += "\n" + comment.text;
+  document.status = to_string(ticket.status);
+  document.assignee = ticket.assignee;
+  document.time = ticket.updated_at;
+  return document;
+}
+
+void index_stored_records(spi::Connection& connection) {
+  const std::string interactions = "SELECT " + std::string(kInteractionColumns) + " FROM interactions ORDER BY id";
+  for (const auto& row : connection.query(interactions)) {
+    index_for_search(connection, search_document(interaction_from_row(row)));
+  }
+  const std::string tickets = "SELECT " + std::string(kTicketColumns) + " FROM tickets ORDER BY id";
+  for (const auto& row : connection.query(tickets)) {
+    const Ticket ticket = ticket_from_row(row);
+    index_for_search(connection, search_document(ticket, ticket_comments(connection, ticket.id)));
+  }
+}
+
 // The WHERE clause of a work list, and its parameters.
 void add_ticket_filters(const TicketQuery& query, std::string& sql, std::vector<spi::Value>& params) {
   auto add = [&](std::string_view condition, spi::Value value) {
@@ -295,6 +333,7 @@ void insert_interaction(spi::Connection& connection, const Interaction& interact
                                  ") VALUES (" + placeholders(kInteractionColumnCount) + ")";
   auto values = interaction_values(interaction);
   connection.execute(sql, values);
+  index_for_search(connection, search_document(interaction));
 }
 
 bool update_interaction(spi::Connection& connection, const Interaction& interaction, std::int64_t expected_version) {
@@ -304,13 +343,17 @@ bool update_interaction(spi::Connection& connection, const Interaction& interact
   params.back() = expected_version + 1;
   params.emplace_back(interaction.id.to_string());
   params.emplace_back(expected_version);
-  return connection.execute(
+  if (connection.execute(
              "UPDATE interactions SET kind = ?, customer_id = ?, contact_id = ?, site_id = ?, ticket_id = ?,"
              " occurred_at = ?, user_login = ?, subject = ?, notes = ?, direction = ?, phone = ?,"
              " duration_seconds = ?, outcome = ?, source_system = ?, source_call_id = ?, source_extension = ?,"
              " source_answered = ?, created_at = ?, updated_at = ?, version = ?"
              " WHERE id = ? AND version = ?",
-             params) == 1;
+             params) != 1) {
+    return false;
+  }
+  index_for_search(connection, search_document(interaction));
+  return true;
 }
 
 InteractionPage interaction_page(spi::Connection& connection, const Uuid& customer, const TimelineQuery& query) {
@@ -412,6 +455,7 @@ void insert_ticket(spi::Connection& connection, const Ticket& ticket) {
       "INSERT INTO tickets (" + std::string(kTicketColumns) + ") VALUES (" + placeholders(25) + ")";
   auto values = ticket_values(ticket);
   connection.execute(sql, values);
+  index_for_search(connection, search_document(ticket, {}));
 }
 
 bool update_ticket(spi::Connection& connection, const Ticket& ticket, std::int64_t expected_version) {
@@ -420,13 +464,17 @@ bool update_ticket(spi::Connection& connection, const Ticket& ticket, std::int64
   params.back() = expected_version + 1;
   params.emplace_back(ticket.id.to_string());
   params.emplace_back(expected_version);
-  return connection.execute(
-             "UPDATE tickets SET number = ?, kind = ?, source = ?, status = ?, priority = ?, customer_id = ?,"
-             " contact_id = ?, site_id = ?, subject = ?, description = ?, queue = ?, assignee = ?, due_at = ?,"
-             " callback_at = ?, deadline = ?, stage = ?, requested_by = ?, quote_ids = ?, intervention_ids = ?,"
-             " created_at = ?, updated_at = ?, resolved_at = ?, closed_at = ?, version = ?"
-             " WHERE id = ? AND version = ?",
-             params) == 1;
+  if (connection.execute(
+          "UPDATE tickets SET number = ?, kind = ?, source = ?, status = ?, priority = ?, customer_id = ?,"
+          " contact_id = ?, site_id = ?, subject = ?, description = ?, queue = ?, assignee = ?, due_at = ?,"
+          " callback_at = ?, deadline = ?, stage = ?, requested_by = ?, quote_ids = ?, intervention_ids = ?,"
+          " created_at = ?, updated_at = ?, resolved_at = ?, closed_at = ?, version = ?"
+          " WHERE id = ? AND version = ?",
+          params) != 1) {
+    return false;
+  }
+  index_for_search(connection, search_document(ticket, ticket_comments(connection, ticket.id)));
+  return true;
 }
 
 std::int64_t next_ticket_number(spi::Connection& connection, int year) {
@@ -471,12 +519,13 @@ std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection,
   return {row.integer(0), row.integer(1)};
 }
 
-void insert_comment(spi::Connection& connection, const TicketComment& comment) {
-  spi::Value params[] = {comment.id.to_string(), comment.ticket.to_string(), comment.author, comment.text,
+void insert_comment(spi::Connection& connection, const Ticket& ticket, const TicketComment& comment) {
+  spi::Value params[] = {comment.id.to_string(), ticket.id.to_string(), comment.author, comment.text,
                          std::int64_t{comment.internal}, micros(comment.created_at)};
   connection.execute(
       "INSERT INTO ticket_comments (id, ticket_id, author, text, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       params);
+  index_for_search(connection, search_document(ticket, ticket_comments(connection, ticket.id)));
 }
 
 std::vector<TicketComment> ticket_comments(spi::Connection& connection, const Uuid& ticket) {

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for the desk: interactions, tickets, their comments and the yearly
-// ticket counters.
+// ticket counters. Every write of an interaction, a ticket or a comment also
+// rewrites the record's search document (search/search_index.h).
 #include <relais/desk/desk_service.h>
 #include <relais/spi/storage.h>
 
@@ -47,7 +48,8 @@ bool follow_up_row_imported(spi::Connection& connection, const std::string& syst
 void record_follow_up_row(spi::Connection& connection, const std::string& system, const std::string& row_key,
                           const Uuid& ticket, const Uuid& interaction, Timestamp imported_at);
 
-void insert_comment(spi::Connection& connection, const TicketComment& comment);
+// Stores a comment of `ticket` (comment.ticket is not read).
+void insert_comment(spi::Connection& connection, const Ticket& ticket, const TicketComment& comment);
 std::vector<TicketComment> ticket_comments(spi::Connection& connection, const Uuid& ticket);
 
 }  // namespace relais::inline v1::detail

@@ -1,6 +1,7 @@
-// The desk's words (kinds, sources, statuses, stages, outcomes) and the
-// ticket lifecycle: pure functions, no database.
+// The desk's words (kinds, sources, statuses, stages, outcomes, search
+// kinds) and the ticket lifecycle: pure functions, no database.
 #include <relais/desk/interaction.h>
+#include <relais/desk/search.h>
 #include <relais/desk/ticket.h>
 
 #include "core/enum_names.h"
@@ -51,6 +52,9 @@ constexpr detail::EnumNames kTechnicianStages{std::array<pair<TechnicianStage, s
     {TechnicianStage::quote_sent, "quote_sent"}, {TechnicianStage::follow_up, "follow_up"},
     {TechnicianStage::accepted, "accepted"}, {TechnicianStage::refused, "refused"}}}};
 
+constexpr detail::EnumNames kSearchKinds{std::array<pair<SearchKind, string_view>, 3>{{
+    {SearchKind::customer, "customer"}, {SearchKind::interaction, "interaction"}, {SearchKind::ticket, "ticket"}}}};
+
 template <typename Enum>
 bool among(Enum value, std::initializer_list<Enum> allowed) {
   return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
@@ -66,6 +70,7 @@ std::string_view to_string(TicketSource source) noexcept { return kTicketSources
 std::string_view to_string(TicketStatus status) noexcept { return kTicketStatuses.name(status); }
 std::string_view to_string(TicketPriority priority) noexcept { return kTicketPriorities.name(priority); }
 std::string_view to_string(TechnicianStage stage) noexcept { return kTechnicianStages.name(stage); }
+std::string_view to_string(SearchKind kind) noexcept { return kSearchKinds.name(kind); }
 
 InteractionKind parse_interaction_kind(std::string_view text, std::string_view field) {
   return kInteractionKinds.parse(text, field);
@@ -87,6 +92,7 @@ TicketPriority parse_ticket_priority(std::string_view text, std::string_view fie
 TechnicianStage parse_technician_stage(std::string_view text, std::string_view field) {
   return kTechnicianStages.parse(text, field);
 }
+SearchKind parse_search_kind(std::string_view text, std::string_view field) { return kSearchKinds.parse(text, field); }
 
 bool can_transition(TicketStatus from, TicketStatus to) noexcept {
   using enum TicketStatus;

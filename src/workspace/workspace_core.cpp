@@ -6,6 +6,7 @@
 #include "customers/import/import_store.h"
 #include "desk/desk_store.h"
 #include "erp/erp_store.h"
+#include "search/search_index.h"
 #include "users/user_store.h"
 
 namespace relais::inline v1::detail {
@@ -33,7 +34,7 @@ std::size_t checked_pool_size(std::size_t size) {
 
 // The schema areas in dependency order; a new area appends itself here.
 const SchemaArea* schema_areas(std::size_t& count) {
-  static const SchemaArea areas[] = {journal_schema(), users_schema(), customers_schema(),
+  static const SchemaArea areas[] = {journal_schema(), users_schema(), search_schema(), customers_schema(),
                                      customer_matching_schema(),
                                      customer_imports_schema(),
                                      customer_merges_schema(),

@@ -262,26 +262,91 @@ TEST_P(StorageSpiTest, DialectJsonTextReadsANestedField) {
   EXPECT_EQ(rows.at(0).text(0), "Saint-Malo");
 }
 
-TEST_P(StorageSpiTest, DialectFullTextMatchFoldsCaseAndAccents) {
-  const spi::Dialect& dialect = backend_->dialect();
-  if (on_postgresql()) {
-    connection_->execute_script("CREATE EXTENSION IF NOT EXISTS unaccent;"
-                                "CREATE TABLE note_index (body TEXT, search TSVECTOR)");
-    const Value body[] = {std::string("Hélène Martin, chantier")};
-    connection_->execute("INSERT INTO note_index VALUES (?, to_tsvector('simple', unaccent(?)))",
-                         std::vector<Value>{body[0], body[0]});
-  } else {
-    connection_->execute_script(
-        "CREATE VIRTUAL TABLE note_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
-    const Value body[] = {std::string("Hélène Martin, chantier")};
-    connection_->execute("INSERT INTO note_index (body) VALUES (?)", body);
+// A table indexed for full text, as an area would make it: folded words
+// in text columns, an engine-numbered key.
+class FullTextTest : public StorageSpiTest {
+ protected:
+  void SetUp() override {
+    StorageSpiTest::SetUp();
+    const spi::Dialect& dialect = backend_->dialect();
+    connection_->execute_script("CREATE TABLE note (doc " + std::string(dialect.serial_key_type()) +
+                                ", title TEXT NOT NULL, body TEXT NOT NULL, kind TEXT NOT NULL)");
+    add("chantier dupont", "tableau electrique");  // indexed by the script below: rows already there count
+    connection_->execute_script(dialect.full_text_index(kIndex));
   }
-  const std::string column = on_postgresql() ? "search" : "note_index";
-  const std::string sql = "SELECT body FROM note_index WHERE " + dialect.full_text_match(column);
-  const Value word[] = {std::string("HELENE")};
-  EXPECT_EQ(connection_->query(sql, word).size(), 1u);
-  const Value other[] = {std::string("Durand")};
-  EXPECT_TRUE(connection_->query(sql, other).empty());
+
+  std::int64_t add(const std::string& title, const std::string& body, const std::string& kind = "visit") {
+    const Value row[] = {title, body, kind};
+    connection_->execute("INSERT INTO note (title, body, kind) VALUES (?, ?, ?)", row);
+    return connection_->query("SELECT MAX(doc) FROM note", {}).at(0).integer(0);
+  }
+
+  // The matching titles, best first.
+  std::vector<std::string> search(const std::vector<spi::FullTextTerm>& terms, bool newest_first = false,
+                                  const std::vector<std::vector<std::string>>& filters = {}) {
+    const spi::Dialect& dialect = backend_->dialect();
+    const spi::FullTextSql sql = dialect.full_text_search(kIndex);
+    const Value query[] = {dialect.full_text_query(kIndex, terms, filters)};
+    std::vector<std::string> titles;
+    for (const auto& row : connection_->query("SELECT note.title, " + sql.rank + " AS score FROM " + sql.source +
+                                                  " ORDER BY " + (newest_first ? sql.order_key + " DESC" : "score DESC"),
+                                              query)) {
+      titles.push_back(row.text(0));
+    }
+    return titles;
+  }
+
+  const spi::FullTextIndex kIndex{"note", "doc", {"title", "body"}, "kind"};
+};
+
+TEST_P(FullTextTest, MatchesEveryTermAndTheLastAsAPrefix) {
+  add("depannage martin", "disjoncteur qui saute tableau");
+  using Titles = std::vector<std::string>;
+  EXPECT_EQ(search({{"tableau"}}).size(), 2u);
+  EXPECT_EQ(search({{"tableau"}, {"disj", true}}), Titles{"depannage martin"});
+  EXPECT_TRUE(search({{"tableau"}, {"disj"}}).empty()) << "without prefix, a word matches whole";
+  EXPECT_EQ(search({{"tableau"}}, true), (Titles{"depannage martin", "chantier dupont"}));
+}
+
+TEST_P(FullTextTest, TitleWordsRankAboveBodyWords) {
+  add("devis vmc", "a poser");
+  add("devis borne", "la vmc aussi");
+  EXPECT_EQ(search({{"vmc"}}), (std::vector<std::string>{"devis vmc", "devis borne"}));
+}
+
+TEST_P(FullTextTest, IndexFollowsUpdatesAndDeletes) {
+  const std::int64_t doc = add("visite", "prise cuisine");
+  const Value change[] = {std::string("prise salon"), doc};
+  connection_->execute("UPDATE note SET body = ? WHERE doc = ?", change);
+  EXPECT_TRUE(search({{"cuisine"}}).empty());
+  EXPECT_EQ(search({{"salon"}}).size(), 1u);
+  const Value key[] = {doc};
+  connection_->execute("DELETE FROM note WHERE doc = ?", key);
+  EXPECT_TRUE(search({{"salon"}}).empty());
+}
+
+TEST_P(FullTextTest, FiltersMatchOnlyTheFilterColumn) {
+  add("appel martin", "visite prevue", "call");
+  add("visite martin", "appel a rappeler", "visit");
+  add("devis martin", "visite", "ticket");
+  using Titles = std::vector<std::string>;
+  EXPECT_EQ(search({{"martin"}}, false, {{"call"}}), Titles{"appel martin"});
+  EXPECT_EQ(search({{"martin"}}, true, {{"call", "ticket"}}), (Titles{"devis martin", "appel martin"}));
+  EXPECT_TRUE(search({{"call"}}).empty()) << "terms never match the filter column";
+  EXPECT_TRUE(search({{"martin"}}, false, {{"call"}, {"visit"}}).empty()) << "every filter must match";
+  EXPECT_THROW(backend_->dialect().full_text_query(kIndex, {{"martin"}}, {{}}), InvalidInputError);
+}
+
+TEST_P(FullTextTest, OperatorsAndQuotesInWordsAreOnlyText) {
+  for (const char* word : {"\"", "'", "AND", "OR", "NEAR(", "a\"b", "x'y", "\\", "*", ":*", "title:", "-", "(", "!"}) {
+    EXPECT_NO_THROW(search({{word}, {word, true}}, false, {{word}})) << word;
+  }
+  const spi::Dialect& dialect = backend_->dialect();
+  EXPECT_THROW(dialect.full_text_query(kIndex, {}, {}), InvalidInputError);
+  EXPECT_THROW(dialect.full_text_query(kIndex, {{""}}, {}), InvalidInputError);
+  EXPECT_THROW(dialect.full_text_index({"note; DROP TABLE note", "doc", {"title"}, ""}), InvalidInputError);
+  EXPECT_THROW(dialect.full_text_query({"note", "doc", {"title"}, ""}, {{"x"}}, {{"call"}}), InvalidInputError)
+      << "no filter column";
 }
 
 TEST_P(StorageSpiTest, ExclusiveLockStatementRunsAsCommandOrQuery) {
@@ -324,6 +389,8 @@ TEST_P(StorageSpiTest, LostPostgresqlConnectionIsMarkedBroken) {
   EXPECT_FALSE(killer->is_broken());
 }
 
+INSTANTIATE_TEST_SUITE_P(Engines, FullTextTest, ::testing::ValuesIn(relais::testing::all_engines()),
+                         relais::testing::EngineParamName());
 INSTANTIATE_TEST_SUITE_P(Engines, StorageSpiTest, ::testing::ValuesIn(relais::testing::all_engines()),
                          relais::testing::EngineParamName());
 

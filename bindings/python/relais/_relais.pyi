@@ -1355,6 +1355,77 @@ class FollowUpReport:
     @property
     def rejections(self) -> list[ImportRejection]: ...
 
+# Search (bind_search.cpp) and the DeskService ---------------------------------
+
+class SearchKind:
+    CUSTOMER: ClassVar[SearchKind]
+    INTERACTION: ClassVar[SearchKind]
+    TICKET: ClassVar[SearchKind]
+    __members__: ClassVar[dict[str, SearchKind]]
+    def __init__(self, value: int) -> None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def value(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+
+class SearchQuery:
+    text: str
+    kinds: list[SearchKind]
+    statuses: list[TicketStatus]
+    assignee: str | None
+    from_: datetime.datetime | None
+    to: datetime.datetime | None
+    include_archived: bool
+    limit: int
+    after: str
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        kinds: list[SearchKind | str] = ...,
+        statuses: list[TicketStatus | str] = ...,
+        assignee: str | None = None,
+        from_: datetime.datetime | None = None,
+        to: datetime.datetime | None = None,
+        include_archived: bool = False,
+        limit: int = 20,
+        after: str = "",
+    ) -> None: ...
+
+class SearchHit:
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def kind(self) -> SearchKind: ...
+    @property
+    def id(self) -> Uuid: ...
+    @property
+    def customer(self) -> Uuid | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def excerpt(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def time(self) -> datetime.datetime: ...
+    @property
+    def archived(self) -> bool: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class SearchPage:
+    @property
+    def hits(self) -> list[SearchHit]: ...
+    @property
+    def next_cursor(self) -> str: ...
+    @property
+    def by_recency(self) -> bool: ...
+    def __iter__(self) -> Iterator[SearchHit]: ...
+    def __len__(self) -> int: ...
+
 class DeskService:
     def import_calls(
         self,
@@ -1522,6 +1593,22 @@ class DeskService:
         consent_version: str = "",
         honeypot: str = "",
     ) -> WebRequestResult: ...
+    @overload
+    def search(self, query: SearchQuery) -> SearchPage: ...
+    @overload
+    def search(
+        self,
+        text: str,
+        *,
+        kinds: list[SearchKind | str] = ...,
+        statuses: list[TicketStatus | str] = ...,
+        assignee: str | None = None,
+        from_: datetime.datetime | None = None,
+        to: datetime.datetime | None = None,
+        include_archived: bool = False,
+        limit: int = 20,
+        after: str = "",
+    ) -> SearchPage: ...
 
 # ERP exchange ---------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 #include <relais/customers/customer.h>
 #include <relais/desk/desk_import.h>
 #include <relais/desk/interaction.h>
+#include <relais/desk/search.h>
 #include <relais/desk/ticket.h>
 #include <relais/export.h>
 #include <relais/journal.h>
@@ -214,6 +215,16 @@ class RELAIS_API DeskService {
   // ConflictError (the matched customer changed meanwhile: nothing written,
   // retry).
   WebRequestResult submit_web_request(const WebRequest& request);
+
+  // Full-text search over customers, interactions and tickets (the words
+  // and filters are described in relais/desk/search.h). Hits are ranked by
+  // relevance, or listed newest first when the words match more records than
+  // can be ranked quickly (SearchPage::by_recency). Read only. Throws
+  // InvalidInputError naming "text" (empty, no letter or digit, longer than
+  // 1,000 bytes, more than 16 words), "limit" (1 to 100), "to" (not after
+  // `from`) or "after" (not a cursor of search). Never lets the words reach
+  // the engine as query syntax.
+  SearchPage search(const SearchQuery& query) const;
 
   // One call for the 360° view: the customer, its open tickets, the first
   // timeline page, counts, and the parts other areas contribute. Throws
