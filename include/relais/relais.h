@@ -4,10 +4,12 @@
 #include <relais/customers/customer.h>
 #include <relais/customers/customer_service.h>
 #include <relais/customers/validation.h>
+#include <relais/desk/desk_service.h>
 #include <relais/erp/erp_exchange.h>
 #include <relais/errors.h>
 #include <relais/events.h>
 #include <relais/ids.h>
+#include <relais/inbox/mail_category.h>
 #include <relais/journal.h>
 #include <relais/users.h>
 #include <relais/version.h>
