@@ -13,11 +13,11 @@ namespace {
 // cached base would otherwise be opened (and migrated, or refused) as is.
 std::filesystem::path cache_file(std::size_t entities) {
   return std::filesystem::temp_directory_path() /
-         ("relais-bench-base-v4-" + std::to_string(entities) + ".db");
+         ("relais-bench-base-v5-" + std::to_string(entities) + ".db");
 }
 
 // Changes with the schema, either generator or desk_options().
-constexpr const char* kDeskCacheName = "relais-bench-desk-v1.db";
+constexpr const char* kDeskCacheName = "relais-bench-desk-v2.db";
 
 constexpr std::int64_t kDeskCustomers = 100000;
 

@@ -39,6 +39,8 @@ void add_journal_commands(CLI::App& app);
 // import, and `show` in the customers group (desk_commands.cpp): call after
 // add_customer_commands().
 void add_desk_commands(CLI::App& app);
+// relais search (search_commands.cpp)
+void add_search_command(CLI::App& app);
 
 // Opens the workspace named by <uri>, acting as --actor. The argument is a
 // URI, or the path of an existing SQLite file (a mistyped path must not

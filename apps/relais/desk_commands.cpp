@@ -83,6 +83,8 @@ struct TicketOpenArguments {
   std::string assignee;
   std::string requested_by;
   std::string queue;
+  std::optional<Timestamp> due_at;
+  std::optional<Timestamp> callback_at;
 };
 
 struct TicketAssignArguments {
@@ -166,8 +168,8 @@ int run_ticket_open(const TicketOpenArguments& arguments) {
   Workspace workspace = open_workspace(arguments.workspace);
   TicketDraft draft{.kind = arguments.kind, .source = arguments.source, .priority = arguments.priority,
                     .customer = customer, .subject = arguments.subject, .description = arguments.description,
-                    .queue = arguments.queue, .assignee = arguments.assignee,
-                    .requested_by = arguments.requested_by};
+                    .queue = arguments.queue, .assignee = arguments.assignee, .due_at = arguments.due_at,
+                    .callback_at = arguments.callback_at, .requested_by = arguments.requested_by};
   Ticket ticket = workspace.desk().open_ticket(draft);
   std::cout << _("Opened:") << ' ';
   print_ticket_line(std::cout, ticket, workspace.customers().get(customer).name);
@@ -323,6 +325,14 @@ void add_ticket_open_command(CLI::App& ticket) {
       ->option_text(_("LOGIN"));
   command.add_option("--queue", arguments->queue, _("The team queue (\"sav\", \"devis\"...)."))
       ->option_text(_("QUEUE"));
+  const char* time_refusal =
+      _("a Paris date and time is expected (2026-11-26 14:30, 26/11/2026 14:30 or a date alone), not \"%s\"");
+  add_parsed_option(command, "--due", arguments->due_at, parse_paris_time, time_refusal,
+                    _("When it must be done, Paris time (a date alone: by the end of that day)."))
+      ->option_text(_("WHEN"));
+  add_parsed_option(command, "--callback", arguments->callback_at, parse_paris_time, time_refusal,
+                    _("When the customer was promised a call back, Paris time."))
+      ->option_text(_("WHEN"));
 }
 
 void add_ticket_change_commands(CLI::App& ticket) {

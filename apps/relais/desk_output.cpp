@@ -7,6 +7,10 @@
 
 #include <date/tz.h>
 
+#include <ctime>
+#include <iomanip>
+#include <sstream>
+
 #include <map>
 
 namespace relais::cli {
@@ -173,9 +177,40 @@ const char* outcome_label(CallOutcome outcome) {
   return "";
 }
 
-std::string paris_time(Timestamp time) {
+const date::time_zone& paris_zone() {
   static const date::time_zone* paris = date::locate_zone("Europe/Paris");
-  return date::format("%d/%m/%Y %H:%M", paris->to_local(std::chrono::floor<std::chrono::seconds>(time)));
+  return *paris;
+}
+
+std::string paris_time(Timestamp time) {
+  return date::format("%d/%m/%Y %H:%M", paris_zone().to_local(std::chrono::floor<std::chrono::seconds>(time)));
+}
+
+std::optional<Timestamp> parse_paris_time(const std::string& text) {
+  struct Layout {
+    const char* format;
+    std::chrono::minutes added;  // a date alone is due by the end of the day
+  };
+  // Dates alone first: std::get_time reads "26/11/2026" with "%d/%m/%Y %H:%M"
+  // as midnight, leaving the missing time unread without failing.
+  constexpr Layout kLayouts[] = {{"%Y-%m-%d", std::chrono::minutes(23 * 60 + 59)},
+                                 {"%d/%m/%Y", std::chrono::minutes(23 * 60 + 59)},
+                                 {"%Y-%m-%d %H:%M", {}}, {"%Y-%m-%dT%H:%M", {}}, {"%d/%m/%Y %H:%M", {}}};
+  for (const auto& layout : kLayouts) {
+    std::istringstream in(text);
+    std::tm fields{};
+    in >> std::get_time(&fields, layout.format);
+    if (in.fail() || in.peek() != std::char_traits<char>::eof()) continue;
+    const std::chrono::year_month_day day{std::chrono::year(fields.tm_year + 1900),
+                                          std::chrono::month(static_cast<unsigned>(fields.tm_mon + 1)),
+                                          std::chrono::day(static_cast<unsigned>(fields.tm_mday))};
+    if (!day.ok()) continue;
+    const auto local = date::local_days(std::chrono::sys_days(day).time_since_epoch()) +
+                       std::chrono::hours(fields.tm_hour) + std::chrono::minutes(fields.tm_min) + layout.added;
+    // In the hour repeated in October, the first one, as the library does.
+    return paris_zone().to_sys(local, date::choose::earliest);
+  }
+  return std::nullopt;
 }
 
 void print_logged_call(std::ostream& out, const Interaction& call, const std::string& customer_name) {

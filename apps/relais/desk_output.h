@@ -5,6 +5,7 @@
 #include <relais/customers/customer_service.h>
 #include <relais/desk/desk_service.h>
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -18,6 +19,10 @@ const char* outcome_label(CallOutcome outcome);
 
 // "24/11/2026 09:10": what a Paris wall clock showed at `time`.
 std::string paris_time(Timestamp time);
+// The instant a Paris wall clock shows: "2026-11-26 14:30", "2026-11-26T14:30"
+// or "26/11/2026 14:30"; a date alone ("2026-11-26", "26/11/2026") is the end
+// of that day, 23:59. Nothing when the text is none of these.
+std::optional<Timestamp> parse_paris_time(const std::string& text);
 
 // "Appel entrant tracé : 06 12 34 56 78, Hélène Martin, 2 min 41 s, répondu."
 void print_logged_call(std::ostream& out, const Interaction& call, const std::string& customer_name);

@@ -718,6 +718,39 @@ class DeskTest(unittest.TestCase):
         self.assertRegex(english.stdout, r"^Number +Customer +Kind +Status +Priority +Assignee +Due +Subject\n")
         self.assertIn("technician request", english.stdout)
 
+    def test_ticket_open_takes_a_due_time_and_a_callback_on_the_paris_clock(self):
+        creperie = self.customer_id("02 98 95 33 61")
+        opened = self.succeeded("ticket", "open", self.uri, "--customer", creperie, "--subject", "Rappeler pour devis",
+                                "--kind", "quote_request", "--due", "2026-12-02 17:30", "--callback", "03/12/2026")
+        number = re.search(r"T-2026-\d{6}", opened.stdout).group(0)
+        listed = self.succeeded("ticket", "list", self.uri, "--customer", creperie, "--kind", "quote_request")
+        self.assertRegex(listed.stdout, rf"\n{number} .* 02/12/2026 17:30 +Rappeler pour devis\n")
+        refused = self.succeeded("ticket", "open", self.uri, "--customer", creperie, "--subject", "x", "--due",
+                                 "jeudi", code=2)
+        self.assertIn("valeur refusée pour --due : une date et une heure de Paris sont attendues", refused.stderr)
+        self.assertIn("pas « jeudi »", refused.stderr)
+        long_ago = self.succeeded("ticket", "open", self.uri, "--customer", creperie, "--subject", "x", "--due",
+                                  "1900-01-01", code=1)
+        self.assertIn("champ « due_at »", long_ago.stderr)
+
+    def test_search_ignores_accents_and_case_and_finds_phone_digits(self):
+        plain = self.succeeded("search", self.uri, "four", "--kind", "ticket")
+        self.assertRegex(plain.stdout, r"^Quoi +Quand +Titre +Extrait\n")
+        self.assertIn("T-2026-", plain.stdout)
+        self.assertRegex(plain.stdout, r"\n\d+ résultats?\n$")
+        self.assertEqual(self.succeeded("search", self.uri, "FOUR", "à", "SOLE").stdout,
+                         self.succeeded("search", self.uri, "four", "a", "sole").stdout)
+        by_digits = self.succeeded("search", self.uri, "4718", "--kind", "customer")
+        self.assertIn("Boulangerie Kerhervé", by_digits.stdout)
+
+    def test_search_reads_query_syntax_as_words_and_names_bad_input(self):
+        self.assertEqual(self.succeeded("search", self.uri, '"AND OR NEAR(').stdout, "Aucun résultat.\n")
+        empty = self.succeeded("search", self.uri, '"()', code=1)
+        self.assertIn("champ « text », valeur « \"() »", empty.stderr)
+        kind = self.succeeded("search", self.uri, "four", "--kind", "devis", code=1)
+        self.assertIn("champ « kind », valeur « devis »", kind.stderr)
+        self.succeeded("search", self.uri, code=2)
+
     def test_ticket_errors(self):
         unknown = self.succeeded("ticket", "assign", self.uri, "T-2026-999999", "gaetan", code=1)
         self.assertIn("relais: Introuvable.", unknown.stderr)
