@@ -5,6 +5,8 @@
 
 #include <relais/desk/desk_import.h>
 #include <relais/desk/desk_service.h>
+#include <relais/spi/telephony.h>
+#include <relais/workspace.h>
 
 #include <map>
 #include <optional>
@@ -138,11 +140,42 @@ void bind_follow_up_imports(py::class_<DeskService>& desk) {
            "import_follow_up() on files. Raises NotFoundError when one cannot be read. Releases the GIL.");
 }
 
+// A telephony plugin's connector, so that a Python schedule reads the phone
+// system and imports what it read; the connector stays a C++ object.
+void bind_telephony(py::module_& m) {
+  py::class_<spi::CallBatch>(m, "CallBatch", "What one read of a phone system's call log gave.")
+      .def_readonly("calls", &spi::CallBatch::calls, "The CallRecords that ended after the cursor, oldest first.")
+      .def_readonly("next_cursor", &spi::CallBatch::next_cursor,
+                    "Where the next read starts; the cursor given when nothing new ended.");
+  py::class_<spi::TelephonyConnector, std::shared_ptr<spi::TelephonyConnector>>(
+      m, "TelephonyConnector",
+      "A phone system's call log, read through a plugin of kind 'telephony' (Workspace.connect_telephony). Use it "
+      "from one thread at a time.")
+      .def_property_readonly("system", &spi::TelephonyConnector::system,
+                             "The phone system's name, under which its call ids are unique ('3cx').")
+      .def("calls_since", &spi::TelephonyConnector::calls_since, py::arg("cursor") = "", py::arg("limit") = 500,
+           py::call_guard<py::gil_scoped_release>(),
+           "Calls that ended after `cursor` ('' = as far back as the phone system keeps), at most `limit`, as a "
+           "CallBatch. Raises PluginError (phone system unreachable), InvalidInputError naming 'cursor'.");
+  auto workspace = py::reinterpret_borrow<py::class_<Workspace>>(m.attr("Workspace"));
+  workspace.def(
+      "connect_telephony",
+      [](const Workspace& ws, const std::string& plugin, const std::string& config) {
+        return ws.connect<spi::TelephonyConnector>(plugin, config);
+      },
+      py::arg("plugin"), py::arg("config") = "",
+      "Opens the telephony plugin `plugin` (kind 'telephony', found on the workspace's plugin path) with its own "
+      "`config` text, and returns its TelephonyConnector. Import what it reads with desk.import_calls(system, "
+      "batch.calls) and keep batch.next_cursor. Raises PluginError (no such plugin, or it failed), "
+      "InvalidInputError naming 'config.<key>'.");
+}
+
 }  // namespace
 
 void bind_desk_import(py::module_& m) {
   bind_call_record(m);
   bind_reports(m);
+  bind_telephony(m);
   auto desk = py::reinterpret_borrow<py::class_<DeskService>>(m.attr("DeskService"));
   bind_call_imports(desk);
   bind_follow_up_imports(desk);

@@ -1,6 +1,7 @@
 // The `relais._relais` extension, re-exported by the `relais` package. One
-// bind_<area>.cpp per area; the order matters only in that types are bound
-// before the signatures that mention them.
+// bind_<area>.cpp per area; the order matters in that types are bound
+// before the signatures that mention them (for their docstrings), and a
+// binding that adds methods to another's class runs after it.
 #include "binding.h"
 
 PYBIND11_MODULE(_relais, m) {
@@ -13,7 +14,7 @@ PYBIND11_MODULE(_relais, m) {
   relais::python::bind_import(m);
   relais::python::bind_erp(m);
   relais::python::bind_desk(m);
-  relais::python::bind_desk_import(m);
   relais::python::bind_search(m);
   relais::python::bind_workspace(m);
+  relais::python::bind_desk_import(m);  // adds Workspace.connect_telephony
 }

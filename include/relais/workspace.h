@@ -13,6 +13,7 @@
 #include <relais/events.h>
 #include <relais/export.h>
 #include <relais/journal.h>
+#include <relais/spi/plugin_kind.h>
 #include <relais/users.h>
 
 #include <chrono>
@@ -111,9 +112,27 @@ class RELAIS_API Workspace {
   // the chain still verifies. Admin only. Throws NotFoundError.
   void erase_journal_payload(std::int64_t sequence);
 
+  // Opens a connector: an object implementing `Interface`
+  // (spi::TelephonyConnector...) created by the plugin named `plugin` of the
+  // interface's kind (spi::PluginKind), for `config`, the plugin's own
+  // configuration text. Plugins are found on this workspace's search path
+  // (OpenOptions::plugin_paths, RELAIS_PLUGIN_PATH, the install folder). The
+  // caller owns the object, which keeps its library loaded; it may outlive
+  // the workspace. Thread-safe; the object is used by one thread at a time
+  // unless its SPI says otherwise. Throws PluginError (no such plugin, or it
+  // failed: the message lists the folders searched or carries the plugin's
+  // own), InvalidInputError naming "config.<key>" (a bad configuration).
+  template <class Interface>
+  std::shared_ptr<Interface> connect(std::string_view plugin, std::string_view config) const {
+    return std::static_pointer_cast<Interface>(create_plugin_object(spi::PluginKind<Interface>::name, plugin, config));
+  }
+
   explicit Workspace(std::shared_ptr<detail::WorkspaceCore> core);
 
  private:
+  std::shared_ptr<void> create_plugin_object(std::string_view kind, std::string_view plugin,
+                                             std::string_view config) const;
+
   std::shared_ptr<detail::WorkspaceCore> core_;
 };
 

@@ -42,6 +42,11 @@ CustomerService& Workspace::customers() { return core_->customers; }
 DeskService& Workspace::desk() { return core_->desk; }
 UserService& Workspace::users() { return core_->users; }
 ErpExchange& Workspace::erp() { return core_->erp; }
+
+std::shared_ptr<void> Workspace::create_plugin_object(std::string_view kind, std::string_view plugin,
+                                                      std::string_view config) const {
+  return core_->engine().host.create(kind, plugin, config);
+}
 const User& Workspace::actor() const { return core_->actor(); }
 std::string_view Workspace::engine() const { return core_->engine().backend->dialect().engine(); }
 const Clock& Workspace::clock() const { return core_->clock(); }

@@ -4,7 +4,6 @@
 // connector's calls going through the same import.
 #include "support/workspace_fixture.h"
 
-#include "host/plugin_host.h"
 
 #include <relais/desk/desk_service.h>
 #include <relais/spi/telephony.h>
@@ -47,7 +46,7 @@ class CallLogImportTest : public relais::testing::WorkspaceTest {
 
   void SetUp() override {
     WorkspaceTest::SetUp();
-    session = open({.clock = clock});
+    session = open({.clock = clock, .plugin_paths = {RELAIS_FIXTURE_PLUGIN_DIR}});
     ws().users().create({.login = "marie", .display_name = "Marie Le Goff", .role = Role::assistant});
     ws().users().create({.login = "gaetan", .display_name = "Gaëtan Riou", .role = Role::technician});
     helene = ws().customers().create(
@@ -190,8 +189,7 @@ TEST_P(CallLogImportTest, ARedialWithinAMinuteIsAnotherCall) {
 }
 
 TEST_P(CallLogImportTest, AConnectorsCallsGoThroughTheSameImport) {
-  detail::PluginHost host({RELAIS_FIXTURE_PLUGIN_DIR});
-  auto pbx = host.create_as<spi::TelephonyConnector>("telephony", "fake", "");
+  auto pbx = ws().connect<spi::TelephonyConnector>("fake", "");
   spi::CallBatch first = pbx->calls_since("", 2);
   ASSERT_EQ(first.calls.size(), 2u);
   PhoneSystem phone_system{pbx->system(), {{"201", "marie"}, {"202", "gaetan"}}};
@@ -210,6 +208,15 @@ TEST_P(CallLogImportTest, AConnectorsCallsGoThroughTheSameImport) {
   EXPECT_EQ(calls.at("fake-3").customer, creperie.id);
   EXPECT_EQ(calls.at("fake-3").user, "gaetan");
   EXPECT_THROW(pbx->calls_since("nonsense", 1), InvalidInputError);
+}
+
+TEST_P(CallLogImportTest, AnUnknownTelephonyPluginIsAPluginErrorNamingIt) {
+  try {
+    ws().connect<spi::TelephonyConnector>("alcatel", "");
+    FAIL() << "no error";
+  } catch (const PluginError& error) {
+    EXPECT_NE(std::string(error.what()).find("alcatel"), std::string::npos) << error.what();
+  }
 }
 
 TEST_P(CallLogImportTest, ABadCallFromAConnectorIsRejectedByItsPosition) {

@@ -68,6 +68,23 @@ def test_a_python_connectors_calls_go_through_the_same_import(desk_workspace):
         relais.CallRecord(number="0612345678", started_at=start, direction="sideways")
 
 
+def test_a_telephony_plugin_is_read_and_imported_by_its_cursor(desk_workspace):
+    # The fake phone system of tests/desk/fixtures, on RELAIS_PLUGIN_PATH.
+    pbx = desk_workspace.connect_telephony("fake")
+    assert pbx.system == "fakepbx"
+    first = pbx.calls_since("", limit=2)
+    assert len(first.calls) == 2
+    report = desk_workspace.desk.import_calls(pbx.system, first.calls, users={"201": "marie"})
+    assert (report.imported, report.rejected) == (2, 0)
+    rest = pbx.calls_since(first.next_cursor)
+    assert len(rest.calls) == 1 and pbx.calls_since(rest.next_cursor).calls == []
+    assert desk_workspace.desk.import_calls(pbx.system, pbx.calls_since().calls).already_logged == 2
+    with pytest.raises(relais.InvalidInputError):
+        pbx.calls_since("nonsense")
+    with pytest.raises(relais.PluginError, match="alcatel"):
+        desk_workspace.connect_telephony("alcatel")
+
+
 def test_the_follow_up_sheet_from_csv_then_from_excel(desk_workspace, tmp_path):
     desk = desk_workspace.desk
     profile = str(DATA / "suivi-demandes.profile.json")

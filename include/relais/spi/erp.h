@@ -22,6 +22,7 @@
 // for I/O (context "operation" and "path"), InvalidInputError for a value it
 // refuses, NotFoundError for a file that is gone.
 #include <relais/errors.h>
+#include <relais/spi/plugin_kind.h>
 
 #include <cstdint>
 #include <string>
@@ -78,6 +79,11 @@ class ErpConnector {
   // was refused or had rejected rows and needs a look. Throws NotFoundError
   // when the file is no longer there.
   virtual void acknowledge(const InboundFile& file, bool imported_ok) = 0;
+};
+
+template <>
+struct PluginKind<ErpConnector> {
+  static constexpr const char* name = "erp";
 };
 
 }  // namespace relais::inline v1::spi

@@ -7,7 +7,7 @@
 // phone system knows them; Relais decides what they become, through the same
 // DeskService::import_calls() that CSV call logs go through (docs/desk.md):
 //
-//   auto pbx = host.create_as<spi::TelephonyConnector>("telephony", "3cx", config);
+//   auto pbx = ws.connect<spi::TelephonyConnector>("3cx", config);
 //   spi::CallBatch batch = pbx->calls_since(cursor, 500);
 //   ws.desk().import_calls({.system = pbx->system(), .users = extensions}, batch.calls);
 //   cursor = batch.next_cursor;   // kept by the caller, e.g. next to its schedule
@@ -23,6 +23,7 @@
 // to the plugin's create() is an InvalidInputError naming the config field
 // (see plugin.h).
 #include <relais/desk/desk_import.h>
+#include <relais/spi/plugin_kind.h>
 
 #include <cstddef>
 #include <string>
@@ -56,6 +57,11 @@ class TelephonyConnector {
   // have ended. Each record carries the phone system's own call id when it
   // has one. Throws PluginError, InvalidInputError (see above).
   virtual CallBatch calls_since(std::string_view cursor, std::size_t limit) = 0;
+};
+
+template <>
+struct PluginKind<TelephonyConnector> {
+  static constexpr const char* name = "telephony";
 };
 
 }  // namespace relais::inline v1::spi
