@@ -46,7 +46,8 @@ void create_matching_tables(spi::Connection& connection) {
 
 // Customers stored before this area existed get their keys now.
 void backfill_match_keys(spi::Connection& connection) {
-  CustomerQuery query{.include_archived = false, .limit = 500};
+  CustomerQuery query;
+  query.limit = 500;
   for (;;) {
     auto page = customer_page(connection, query);
     for (const auto& customer : page) insert_match_keys(connection, customer, identity_keys(customer));
