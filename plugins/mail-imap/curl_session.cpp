@@ -16,8 +16,8 @@ std::mutex global_state_mutex;
 
 template <typename Value>
 void set(CURL* handle, CURLoption option, Value value) {
-  // Only option names and types fixed at compile time are set here: a
-  // failure is a libcurl built without the feature, reported at perform().
+  // Every option set here exists in the libcurl CMake requires (7.80), so a
+  // setopt can only fail for lack of memory, which perform() meets again.
   curl_easy_setopt(handle, option, value);
 }
 
@@ -44,6 +44,8 @@ std::string why_failed(CURLcode code) {
 
 CurlSession::CurlSession(std::string server, const TransportOptions& transport, const Credentials& login)
     : server_(std::move(server)) {
+  // Read first: a password file that cannot be read leaves nothing to undo.
+  const std::string secret = login.user.empty() ? std::string() : login.secret();
   {
     std::lock_guard lock(global_state_mutex);
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -74,7 +76,6 @@ CurlSession::CurlSession(std::string server, const TransportOptions& transport, 
   set(handle_, CURLOPT_LOW_SPEED_TIME, transport.timeout_seconds);
   if (!login.user.empty()) {
     set(handle_, CURLOPT_USERNAME, login.user.c_str());
-    const std::string secret = login.secret();
     set(handle_, CURLOPT_PASSWORD, secret.c_str());  // libcurl keeps its own copy
   }
 }

@@ -12,7 +12,10 @@
 
 #include <curl/curl.h>
 
+#include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace relais::imap_mail {

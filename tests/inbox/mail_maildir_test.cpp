@@ -247,6 +247,14 @@ TEST_F(MailMaildirTest, EmlCopiedWithAnOldModificationTimeStillArrives) {
   EXPECT_EQ(raws(box->fetch_since(cursor, 10)), std::vector{message("old")});
 }
 
+TEST_F(MailMaildirTest, AFileNameThatIsNotUtf8StillGivesAUsableCursor) {
+  auto box = create(eml_config());
+  write(folder_ / "eml/caf\xE9.eml", message("latin-1 name"));  // saved by an old Windows tool
+  const auto batch = box->fetch_since("", 10);
+  ASSERT_EQ(raws(batch), std::vector{message("latin-1 name")});
+  EXPECT_TRUE(box->fetch_since(batch.next_cursor, 10).mails.empty());
+}
+
 TEST_F(MailMaildirTest, SendingDropsTheMessageWithItsEnvelopeIntoThePickupFolder) {
   EXPECT_THROW(create(maildir_config())->send({"contact@elec-bretagne.fr", {"helene@example.fr"}, message("x")}),
                PluginError);
