@@ -78,18 +78,9 @@ class ImapConnector final : public spi::MailConnector {
     // the start of the folder; the host ingests idempotently.
     const std::uint32_t last_seen = after && after->uid_validity == status.uid_validity ? after->uid : 0;
     const std::vector<std::uint32_t> uids = uids_after(box, status, last_seen, limit);
-    spi::MailBatch batch{{}, std::string(cursor)};
-    if (uids.empty()) return batch;
-    const std::vector<std::uint32_t> unseen = box.search(status.uid_validity, uids.front(), uids.back(), "UNSEEN");
-    for (std::uint32_t uid : uids) {
-      auto raw = box.fetch(status.uid_validity, uid);
-      // Fetching set \Seen: clear it again, so that only acknowledge()
-      // changes what the mailbox's other readers see.
-      if (std::binary_search(unseen.begin(), unseen.end(), uid)) box.set_flag(status.uid_validity, {uid}, "\\Seen", false);
-      if (raw) batch.mails.push_back({Position{status.uid_validity, uid}.text(), config_.folder, std::move(*raw)});
-    }
-    batch.next_cursor = std::string(kCursorTag) + Position{status.uid_validity, uids.back()}.text();
-    return batch;
+    if (uids.empty()) return {{}, std::string(cursor)};
+    return {read(box, status.uid_validity, uids),
+            std::string(kCursorTag) + Position{status.uid_validity, uids.back()}.text()};
   }
 
   void acknowledge(const std::vector<std::string>& uids) override {
@@ -129,6 +120,21 @@ class ImapConnector final : public spi::MailConnector {
   }
 
  private:
+  // The messages of `uids` (a message expunged meanwhile is skipped).
+  // Fetching sets \Seen: it is cleared again on those that were unseen, so
+  // that only acknowledge() changes what the mailbox's other readers see.
+  std::vector<spi::FetchedMail> read(ImapFolder& box, std::uint32_t uid_validity,
+                                     const std::vector<std::uint32_t>& uids) const {
+    const std::vector<std::uint32_t> unseen = box.search(uid_validity, uids.front(), uids.back(), "UNSEEN");
+    std::vector<spi::FetchedMail> mails;
+    for (std::uint32_t uid : uids) {
+      auto raw = box.fetch(uid_validity, uid);
+      if (std::binary_search(unseen.begin(), unseen.end(), uid)) box.set_flag(uid_validity, {uid}, "\\Seen", false);
+      if (raw) mails.push_back({Position{uid_validity, uid}.text(), config_.folder, std::move(*raw)});
+    }
+    return mails;
+  }
+
   static std::optional<Position> parse_cursor(std::string_view cursor) {
     if (cursor.empty()) return std::nullopt;
     auto position = cursor.starts_with(kCursorTag) ? Position::parse(cursor.substr(kCursorTag.size())) : std::nullopt;
