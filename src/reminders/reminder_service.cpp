@@ -84,7 +84,7 @@ FollowUpRule ReminderService::update_rule(std::string_view name, std::int64_t ex
     auto stale = [&] { return detail::stale_version(detail::kRuleEntity, checked.name, stored->version, expected_version); };
     if (stored->version != expected_version) throw stale();
     detail::check_rule_logins(connection, checked);
-    if (!detail::update_rule(connection, checked, expected_version, scope.now())) throw stale();
+    if (!detail::update_rule(connection, checked, expected_version)) throw stale();
     checked.version = expected_version + 1;
     scope.record({std::string(detail::kRuleEntity), checked.name, "update", detail::rule_changes(&*stored, checked)});
     return checked;

@@ -15,9 +15,7 @@ namespace {
 
 void create_reminder_tables(spi::Connection& connection) {
   connection.execute_script(
-      "CREATE TABLE reminder_rules ("
-      " name TEXT PRIMARY KEY, definition TEXT NOT NULL,"
-      " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, version BIGINT NOT NULL);"
+      "CREATE TABLE reminder_rules (name TEXT PRIMARY KEY, definition TEXT NOT NULL, version BIGINT NOT NULL);"
       "CREATE TABLE reminders ("
       " id TEXT PRIMARY KEY,"
       // One row per follow-up step ("rule|kind|id|occurrence|step"), or the
@@ -39,19 +37,30 @@ void create_reminder_tables(spi::Connection& connection) {
       "CREATE INDEX reminders_by_target ON reminders (target_kind, target_id, rule, state);"
       "CREATE INDEX reminders_by_rule ON reminders (rule, state);"
       "CREATE TABLE reminder_scheduler ("
-      " id INTEGER PRIMARY KEY CHECK (id = 1), feed_cursor BIGINT NOT NULL, rules_seeded INTEGER NOT NULL);"
+      " id INTEGER PRIMARY KEY CHECK (id = 1), feed_cursor BIGINT NOT NULL);"
       // Rules apply to what happens from now on, not to a whole past
       // journal of an existing workspace.
-      "INSERT INTO reminder_scheduler (id, feed_cursor, rules_seeded)"
-      " SELECT 1, sequence, 0 FROM journal_head WHERE id = 1;"
+      "INSERT INTO reminder_scheduler (id, feed_cursor) SELECT 1, sequence FROM journal_head WHERE id = 1;"
       "CREATE TABLE calendar_days ("
       " day TEXT PRIMARY KEY, working INTEGER NOT NULL, note TEXT NOT NULL, updated_at BIGINT NOT NULL);"
       "CREATE TABLE business_hours (id INTEGER PRIMARY KEY CHECK (id = 1), start_minutes INTEGER NOT NULL);"
       "INSERT INTO business_hours (id, start_minutes) VALUES (1, 480)");
 }
 
+// Part of the schema rather than a journaled change: like a table, they
+// come with the version of the library that brings them, once (a rule
+// deleted later stays deleted), and a new workspace's journal still starts
+// with its first admin.
+void install_default_rules(spi::Connection& connection) {
+  for (auto rule : default_follow_up_rules()) {
+    rule.version = 1;
+    insert_rule(connection, rule);
+  }
+}
+
 const Migration kReminderMigrations[] = {
     {1, "follow-up rules, reminders, scheduler cursor, business calendar", create_reminder_tables},
+    {2, "the desk's default follow-up rules", install_default_rules},
 };
 
 constexpr EnumNames kAnnounced{std::array<std::pair<Announced, std::string_view>, 3>{{
@@ -148,21 +157,17 @@ void add_window(ReminderWindow window, Timestamp now, std::string& sql, std::vec
 
 SchemaArea reminders_schema() { return {"reminders", kReminderMigrations}; }
 
-SchedulerState lock_scheduler(spi::Connection& connection) {
-  const std::string sql = "SELECT feed_cursor, rules_seeded FROM reminder_scheduler WHERE id = 1" +
-                          std::string(connection.dialect().lock_rows_suffix());
+JournalCursor lock_scheduler(spi::Connection& connection) {
+  const std::string sql =
+      "SELECT feed_cursor FROM reminder_scheduler WHERE id = 1" + std::string(connection.dialect().lock_rows_suffix());
   const auto rows = connection.query(sql);
   if (rows.empty()) throw StorageError("the reminder scheduler's row is missing", {{"operation", "lock scheduler"}});
-  return {rows.front().integer(0), rows.front().integer(1) != 0};
+  return rows.front().integer(0);
 }
 
 void save_cursor(spi::Connection& connection, JournalCursor cursor) {
   spi::Value params[] = {cursor};
   connection.execute("UPDATE reminder_scheduler SET feed_cursor = ? WHERE id = 1", params);
-}
-
-void mark_rules_seeded(spi::Connection& connection) {
-  connection.execute("UPDATE reminder_scheduler SET rules_seeded = 1 WHERE id = 1");
 }
 
 std::vector<FollowUpRule> all_rules(spi::Connection& connection) {
@@ -180,17 +185,15 @@ std::optional<FollowUpRule> find_rule(spi::Connection& connection, std::string_v
   return rule_from_definition(rows.front().text(0), rows.front().text(1), rows.front().integer(2));
 }
 
-void insert_rule(spi::Connection& connection, const FollowUpRule& rule, Timestamp now) {
-  spi::Value params[] = {rule.name, rule_definition(rule), micros(now), micros(now), rule.version};
-  connection.execute(
-      "INSERT INTO reminder_rules (name, definition, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?)", params);
+void insert_rule(spi::Connection& connection, const FollowUpRule& rule) {
+  spi::Value params[] = {rule.name, rule_definition(rule), rule.version};
+  connection.execute("INSERT INTO reminder_rules (name, definition, version) VALUES (?, ?, ?)", params);
 }
 
-bool update_rule(spi::Connection& connection, const FollowUpRule& rule, std::int64_t expected_version, Timestamp now) {
-  spi::Value params[] = {rule_definition(rule), micros(now), expected_version + 1, rule.name, expected_version};
-  return connection.execute(
-             "UPDATE reminder_rules SET definition = ?, updated_at = ?, version = ? WHERE name = ? AND version = ?",
-             params) == 1;
+bool update_rule(spi::Connection& connection, const FollowUpRule& rule, std::int64_t expected_version) {
+  spi::Value params[] = {rule_definition(rule), expected_version + 1, rule.name, expected_version};
+  return connection.execute("UPDATE reminder_rules SET definition = ?, version = ? WHERE name = ? AND version = ?",
+                            params) == 1;
 }
 
 bool delete_rule(spi::Connection& connection, std::string_view name, std::int64_t expected_version) {

@@ -3,6 +3,7 @@
 // row (feed cursor) and the business calendar's overrides and hours.
 #include <relais/reminders/business_calendar.h>
 #include <relais/reminders/follow_up_rule.h>
+#include <relais/journal.h>
 #include <relais/reminders/reminder.h>
 #include <relais/spi/storage.h>
 
@@ -21,25 +22,21 @@ SchemaArea reminders_schema();
 // lock order (scheduler row, items, journal head), so that two of them never
 // wait on each other in a cycle on PostgreSQL.
 
-struct SchedulerState {
-  JournalCursor cursor = 0;           // the last feed entry the scheduler has read
-  bool rules_seeded = false;          // the default rules were installed once
-};
 // Reads the row, locked until commit (a row lock on PostgreSQL; on SQLite
-// the write transaction already holds the database).
-SchedulerState lock_scheduler(spi::Connection& connection);
+// the write transaction already holds the database), and returns the feed
+// cursor: the last journal entry the scheduler has acted on.
+JournalCursor lock_scheduler(spi::Connection& connection);
 void save_cursor(spi::Connection& connection, JournalCursor cursor);
-void mark_rules_seeded(spi::Connection& connection);
 
 // ---- Rules
 
 std::vector<FollowUpRule> all_rules(spi::Connection& connection);
 std::optional<FollowUpRule> find_rule(spi::Connection& connection, std::string_view name);
 // Throws ConflictError when the name is taken.
-void insert_rule(spi::Connection& connection, const FollowUpRule& rule, Timestamp now);
+void insert_rule(spi::Connection& connection, const FollowUpRule& rule);
 // Writes the rule with version + 1 when the stored version is
 // `expected_version`; false (nothing written) otherwise.
-bool update_rule(spi::Connection& connection, const FollowUpRule& rule, std::int64_t expected_version, Timestamp now);
+bool update_rule(spi::Connection& connection, const FollowUpRule& rule, std::int64_t expected_version);
 bool delete_rule(spi::Connection& connection, std::string_view name, std::int64_t expected_version);
 
 // ---- Calendar

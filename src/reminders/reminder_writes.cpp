@@ -44,15 +44,9 @@ FollowUpRule store_rule(WriteScope& scope, FollowUpRule rule) {
                         {{"entity", std::string(kRuleEntity)}, {"id", rule.name}});
   }
   rule.version = 1;
-  insert_rule(connection, rule, scope.now());
+  insert_rule(connection, rule);
   scope.record({std::string(kRuleEntity), rule.name, "create", rule_changes(nullptr, rule)});
   return rule;
-}
-
-void seed_default_rules(WriteScope& scope) {
-  if (lock_scheduler(scope.connection()).rules_seeded) return;
-  for (const auto& rule : default_follow_up_rules()) store_rule(scope, rule);
-  mark_rules_seeded(scope.connection());
 }
 
 }  // namespace relais::inline v1::detail

@@ -24,9 +24,6 @@ Reminder write_reminder(WriteScope& scope, const Reminder& stored, Reminder chan
 Reminder close_reminder(WriteScope& scope, const Reminder& stored, ReminderState state, std::string note,
                         std::string_view action);
 
-// Installs the default follow-up rules once in a workspace's life (a rule
-// deleted later stays deleted), journaled.
-void seed_default_rules(WriteScope& scope);
 // Stores a checked new rule at version 1, journaled ("create"). Throws
 // ConflictError when the name is taken, InvalidInputError naming a login
 // that is not an active user.

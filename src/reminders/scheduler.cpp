@@ -151,9 +151,8 @@ class FollowUps {
 std::size_t follow_feed_page(detail::WriteScope& scope, const Clock& clock, const std::string& actor,
                              TickReport& report) {
   auto& connection = scope.connection();
-  const auto state = detail::lock_scheduler(connection);
-  report.cursor = state.cursor;
-  const auto entries = detail::read_journal(connection, state.cursor, kEventsPerTransaction);
+  report.cursor = detail::lock_scheduler(connection);
+  const auto entries = detail::read_journal(connection, report.cursor, kEventsPerTransaction);
   if (entries.empty()) return 0;
   FollowUps follow_ups(scope, clock, actor, report);
   for (const auto& entry : entries) follow_ups.apply(detail::event_from_entry(entry));

@@ -7,7 +7,6 @@
 #include "desk/desk_store.h"
 #include "erp/erp_store.h"
 #include "reminders/reminder_store.h"
-#include "reminders/reminder_writes.h"
 #include "search/search_index.h"
 #include "users/user_store.h"
 
@@ -56,7 +55,6 @@ void prepare_database(Engine& engine) {
   in_transaction(*connection, spi::TransactionMode::write, [&](spi::Connection& c) {
     WriteScope scope(c, engine.clock->now(), system_actor);
     create_first_admin(scope);
-    seed_default_rules(scope);
   });
 }
 
