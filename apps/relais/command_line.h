@@ -5,11 +5,14 @@
 // positional arguments ("<file.csv>") and of the values ("IDENTIFIANT").
 #include "i18n.h"
 
+#include <relais/errors.h>
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace relais::cli {
 
@@ -49,6 +52,17 @@ void add_workspace_arguments(CLI::App& command, WorkspaceArguments& arguments);
 // "12" -> 12; nothing for 0, a negative number or anything else: what
 // --limit takes.
 std::optional<std::size_t> parse_positive_number(const std::string& text);
+
+// A word of the library's vocabulary ("breakdown", "waiting_customer"), for
+// add_parsed_option: nothing when it is not one.
+template <typename Enum, Enum (*Parse)(std::string_view, std::string_view)>
+std::optional<Enum> parse_word(const std::string& text) {
+  try {
+    return Parse(text, "");
+  } catch (const InvalidInputError&) {
+    return std::nullopt;
+  }
+}
 
 // Declares the option `name` ("--limit") whose value `parse` reads into
 // `target` (a T or a std::optional<T>). When `parse` cannot read it, the

@@ -16,17 +16,6 @@
 namespace relais::cli {
 namespace {
 
-// A word of the library's vocabulary ("breakdown", "waiting_customer"), for
-// add_parsed_option: nothing when it is not one.
-template <typename Enum, Enum (*Parse)(std::string_view, std::string_view)>
-std::optional<Enum> parse_word(const std::string& text) {
-  try {
-    return Parse(text, "");
-  } catch (const InvalidInputError&) {
-    return std::nullopt;
-  }
-}
-
 std::optional<std::chrono::seconds> parse_seconds(const std::string& text) {
   long long seconds = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);

@@ -92,6 +92,8 @@ void bind_workspace_class(py::module_& m) {
                              "The CustomerService (keeps this workspace alive).")
       .def_property_readonly("desk", &Workspace::desk, py::return_value_policy::reference_internal,
                              "The DeskService (keeps this workspace alive).")
+      .def_property_readonly("reminders", &Workspace::reminders, py::return_value_policy::reference_internal,
+                             "The ReminderService, for rules, reminders, the calendar and the tick (keeps this workspace alive).")
       .def_property_readonly("users", &Workspace::users, py::return_value_policy::reference_internal,
                              "The UserService (keeps this workspace alive).")
       .def_property_readonly("erp", &Workspace::erp, py::return_value_policy::reference_internal,

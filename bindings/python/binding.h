@@ -38,6 +38,7 @@ void bind_erp(py::module_& m);
 void bind_desk(py::module_& m);
 void bind_desk_import(py::module_& m);
 void bind_search(py::module_& m);
+void bind_reminders(py::module_& m);
 
 // An id argument: a relais.Uuid or its canonical text. A malformed text raises
 // relais.InvalidInputError naming `field` (an implicit conversion would turn
@@ -169,6 +170,16 @@ class type_caster<relais::Timestamp> {
   PYBIND11_TYPE_CASTER(relais::Timestamp, const_name("datetime.datetime"));
   bool load(handle source, bool convert);
   static handle cast(const relais::Timestamp& time, return_value_policy, handle);
+};
+
+// std::chrono::year_month_day <-> datetime.date (a calendar day, no zone).
+// In: a date (a datetime gives its date). Defined in bind_reminders.cpp.
+template <>
+class type_caster<std::chrono::year_month_day> {
+ public:
+  PYBIND11_TYPE_CASTER(std::chrono::year_month_day, const_name("datetime.date"));
+  bool load(handle source, bool convert);
+  static handle cast(const std::chrono::year_month_day& day, return_value_policy, handle);
 };
 
 // A list argument whose items are instances of a bound class or dicts of its

@@ -11,6 +11,7 @@
 #include <relais/ids.h>
 #include <relais/inbox/mail_category.h>
 #include <relais/journal.h>
+#include <relais/reminders/reminder_service.h>
 #include <relais/users.h>
 #include <relais/version.h>
 #include <relais/workspace.h>

@@ -13,6 +13,7 @@
 #include <relais/events.h>
 #include <relais/export.h>
 #include <relais/journal.h>
+#include <relais/reminders/reminder_service.h>
 #include <relais/spi/plugin_kind.h>
 #include <relais/users.h>
 
@@ -72,6 +73,8 @@ class RELAIS_API Workspace {
 
   CustomerService& customers();
   DeskService& desk();
+  // Follow-up rules, reminders, the business calendar and the scheduler.
+  ReminderService& reminders();
   UserService& users();
   // Exchanging customers with the external systems (ERP, Sage).
   ErpExchange& erp();

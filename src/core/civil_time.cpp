@@ -28,6 +28,16 @@ Timestamp paris_end_of_day(Timestamp time) {
       paris().to_sys(next_midnight, date::choose::latest));
 }
 
+Timestamp paris_start_of_day(Timestamp time) {
+  const auto midnight = date::floor<date::days>(paris().to_local(time));
+  return std::chrono::time_point_cast<std::chrono::microseconds>(paris().to_sys(midnight, date::choose::earliest));
+}
+
+Timestamp paris_add_days(Timestamp time, int days) {
+  const auto later = paris().to_local(time) + date::days(days);
+  return std::chrono::time_point_cast<std::chrono::microseconds>(paris().to_sys(later, date::choose::earliest));
+}
+
 Timestamp paris_instant(std::chrono::sys_days day, std::chrono::seconds time_of_day) {
   const date::local_seconds local{day.time_since_epoch() + time_of_day};
   return std::chrono::time_point_cast<std::chrono::microseconds>(paris().to_sys(local, date::choose::earliest));

@@ -36,6 +36,9 @@ constexpr NamedEvent kNamedEvents[] = {
     {"incoming_call", "ring", "IncomingCall"},
     {"ticket", "set_status", "TicketStatusChanged"},
     {"ticket", "set_stage", "TicketStageChanged"},
+    {"reminder", "cancel", "ReminderCancelled"},
+    {"reminder", "due", "ReminderDue"},
+    {"reminder", "overdue", "ReminderOverdue"},
 };
 
 std::string past_tense(std::string_view action) {

@@ -7,7 +7,6 @@
 
 #include <relais/errors.h>
 
-#include <charconv>
 #include <limits>
 
 #include <nlohmann/json.hpp>
@@ -115,20 +114,6 @@ std::optional<Timestamp> time_column(const spi::Row& row, std::size_t column) {
 
 std::string json_list(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }
 
-// "<integer>:<text>", the keyset cursors of this area. Throws
-// InvalidInputError naming "after".
-std::pair<std::int64_t, std::string> parse_cursor(std::string_view cursor) {
-  auto colon = cursor.find(':');
-  std::int64_t number = 0;
-  if (colon != std::string_view::npos) {
-    auto [end, error] = std::from_chars(cursor.data(), cursor.data() + colon, number);
-    if (error == std::errc() && end == cursor.data() + colon && colon + 1 < cursor.size()) {
-      return {number, std::string(cursor.substr(colon + 1))};
-    }
-  }
-  throw InvalidInputError("after", cursor, "not a cursor returned by this list");
-}
-
 // ---- interactions ----------------------------------------------------------
 
 constexpr std::string_view kInteractionColumns =
@@ -197,7 +182,7 @@ InteractionPage interactions_from(const std::vector<spi::Row>& rows, std::size_t
   if (page.interactions.size() > limit) {
     page.interactions.pop_back();
     const auto& last = page.interactions.back();
-    page.next_cursor = std::to_string(micros(last.occurred_at)) + ":" + last.id.to_string();
+    page.next_cursor = keyset_cursor(micros(last.occurred_at), last.id.to_string());
   }
   return page;
 }
@@ -365,7 +350,7 @@ InteractionPage interaction_page(spi::Connection& connection, const Uuid& custom
     for (auto kind : query.kinds) params.emplace_back(std::string(to_string(kind)));
   }
   if (!query.after.empty()) {
-    auto [occurred, id] = parse_cursor(query.after);
+    auto [occurred, id] = parse_keyset_cursor(query.after);
     sql += " AND (occurred_at < ? OR (occurred_at = ? AND id < ?))";
     params.insert(params.end(), {occurred, occurred, id});
   }
@@ -379,7 +364,7 @@ InteractionPage calls_to_qualify_page(spi::Connection& connection, std::size_t l
   std::string sql = "SELECT " + std::string(kInteractionColumns) + " FROM interactions WHERE outcome = ?";
   std::vector<spi::Value> params{std::string(to_string(CallOutcome::to_qualify))};
   if (!after.empty()) {
-    auto [occurred, id] = parse_cursor(after);
+    auto [occurred, id] = parse_keyset_cursor(after);
     sql += " AND (occurred_at > ? OR (occurred_at = ? AND id > ?))";
     params.insert(params.end(), {occurred, occurred, id});
   }
@@ -494,7 +479,7 @@ TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query) {
   std::vector<spi::Value> params;
   add_ticket_filters(query, sql, params);
   if (!query.after.empty()) {
-    auto [deadline, number] = parse_cursor(query.after);
+    auto [deadline, number] = parse_keyset_cursor(query.after);
     sql += " AND (deadline > ? OR (deadline = ? AND number > ?))";
     params.insert(params.end(), {deadline, deadline, number});
   }
@@ -504,7 +489,7 @@ TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query) {
   for (const auto& row : connection.query(sql, params)) page.tickets.push_back(ticket_from_row(row));
   if (page.tickets.size() > limit) {
     page.tickets.pop_back();
-    page.next_cursor = std::to_string(deadline_of(page.tickets.back())) + ":" + page.tickets.back().number;
+    page.next_cursor = keyset_cursor(deadline_of(page.tickets.back()), page.tickets.back().number);
   }
   return page;
 }

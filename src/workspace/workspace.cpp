@@ -40,6 +40,7 @@ Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 
 CustomerService& Workspace::customers() { return core_->customers; }
 DeskService& Workspace::desk() { return core_->desk; }
+ReminderService& Workspace::reminders() { return core_->reminders; }
 UserService& Workspace::users() { return core_->users; }
 ErpExchange& Workspace::erp() { return core_->erp; }
 

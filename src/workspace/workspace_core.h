@@ -4,6 +4,7 @@
 // and transaction helpers that every call goes through.
 #include <relais/customers/customer_service.h>
 #include <relais/desk/desk_service.h>
+#include <relais/reminders/reminder_service.h>
 #include <relais/users.h>
 #include <relais/workspace.h>
 
@@ -98,6 +99,7 @@ class WorkspaceCore {
 
   CustomerService customers;
   DeskService desk;
+  ReminderService reminders;
   UserService users;
   ErpExchange erp;
 

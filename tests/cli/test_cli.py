@@ -751,6 +751,22 @@ class DeskTest(unittest.TestCase):
         self.assertIn("champ « kind », valeur « devis »", kind.stderr)
         self.succeeded("search", self.uri, code=2)
 
+    def test_reminders_tick_then_list_in_french(self):
+        ticked = self.succeeded("reminders", "tick", self.uri, "--at", "2026-12-31 09:00")
+        self.assertRegex(ticked.stdout, r"^\d+ rappels? créés?, \d+ annulés?, \d+ événements? lus?\.\n")
+        self.assertRegex(ticked.stdout, r"\nÉchéance +Pour +État +Motif +Objet\n")
+        self.assertIn("Nouvelle demande sans responsable", ticked.stdout)
+        again = self.succeeded("reminders", "tick", self.uri, "--at", "2026-12-31 09:00")
+        self.assertTrue(again.stdout.startswith("0 rappel créé, 0 annulé, "), again.stdout)
+        self.assertIn("Rien n'est arrivé à échéance.", again.stdout)
+        listed = self.succeeded("reminders", "list", self.uri, "--assignee", "", "--limit", "500")
+        self.assertRegex(listed.stdout, r"^Échéance +Pour +État +Motif +Objet\n")
+        self.assertRegex(listed.stdout, r"\n\d\d/\d\d/2026 \d\d:\d\d  tout le monde .*Nouvelle demande sans "
+                                        r"responsable : l'attribuer +ticket T-2026-\d{6}\n")
+        self.assertRegex(listed.stdout, r"\n\d+ rappels?\n$")
+        bad = self.succeeded("reminders", "list", self.uri, "--window", "hier", code=2)
+        self.assertIn("open, due_today, overdue, upcoming ou closed est attendu, pas « hier »", bad.stderr)
+
     def test_ticket_errors(self):
         unknown = self.succeeded("ticket", "assign", self.uri, "T-2026-999999", "gaetan", code=1)
         self.assertIn("relais: Introuvable.", unknown.stderr)

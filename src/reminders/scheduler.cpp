@@ -1,0 +1,277 @@
+// The reminder scheduler: ReminderService::tick().
+//
+// Why it is idempotent and safe with several processes: every transaction
+// of a tick starts by locking the scheduler's row, so ticks run one after
+// the other; the feed cursor is saved in the transaction that acts on the
+// events read, so no event is acted on twice; a follow-up step is a row
+// with a unique origin key, so even a rule run twice over one event cannot
+// make a second one; and an announcement moves the reminder's alert time in
+// the transaction that journals it, so it is made once.
+//
+// Why due times come from the events' own times and not from the tick's: a
+// tick after a weekend off then finds exactly what a tick every minute would
+// have found, only later.
+#include <relais/reminders/reminder_service.h>
+
+#include "core/civil_time.h"
+#include "core/timestamp_text.h"
+#include "journal/journal.h"
+#include "reminders/reminder_rules.h"
+#include "reminders/reminder_store.h"
+#include "reminders/reminder_targets.h"
+#include "reminders/reminder_writes.h"
+#include "workspace/workspace_core.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <queue>
+#include <tuple>
+
+namespace relais {
+inline namespace v1 {
+namespace {
+
+// Short transactions: the write lock is never held for long.
+constexpr std::size_t kEventsPerTransaction = 200;
+constexpr std::size_t kAlertsPerTransaction = 200;
+
+// Acts on the events of one page of the feed by the enabled rules.
+class FollowUps {
+ public:
+  FollowUps(detail::WriteScope& scope, const Clock& clock, const std::string& actor, TickReport& report)
+      : scope_(scope), connection_(scope.connection()), clock_(clock), actor_(actor), report_(report),
+        calendar_(detail::load_calendar(connection_)) {
+    for (auto& rule : detail::all_rules(connection_)) {
+      if (rule.enabled) rules_.push_back(std::move(rule));
+    }
+  }
+
+  void apply(const Event& event) {
+    // No rule follows reminders: their own entries would feed back.
+    if (event.entity == detail::kReminderEntity) return;
+    for (const auto& rule : rules_) {
+      stop(rule, event);
+      start(rule, event);
+    }
+  }
+
+ private:
+  void stop(const FollowUpRule& rule, const Event& event) {
+    for (const auto& match : rule.stop_when) {
+      if (!detail::matches(match, event)) continue;
+      const ReminderTarget target{rule.target_kind, detail::matched_target_id(match, event)};
+      if (target.id.empty()) continue;
+      for (const auto& open : detail::open_reminders_of(connection_, rule.name, target)) {
+        cancel(open.reminder, "stopped by " + event.type);
+      }
+      return;
+    }
+  }
+
+  void start(const FollowUpRule& rule, const Event& event) {
+    auto trigger = std::find_if(rule.triggers.begin(), rule.triggers.end(),
+                                [&](const EventMatch& match) { return detail::matches(match, event); });
+    if (trigger == rule.triggers.end()) return;
+    const ReminderTarget target{rule.target_kind, detail::matched_target_id(*trigger, event)};
+    if (target.id.empty()) return;
+    // A new start replaces the follow-up under way for that target.
+    for (const auto& open : detail::open_reminders_of(connection_, rule.name, target)) {
+      if (open.occurrence != event.sequence) cancel(open.reminder, "follow-up restarted by " + event.type);
+    }
+    const auto anchor = anchor_of(rule, event);
+    if (!anchor) return;
+    const std::string assignee = assignee_of(rule, target, event);
+    std::optional<Timestamp> expires_at;
+    if (rule.expire_after) expires_at = detail::step_due(calendar_, rule.unit, *anchor, *rule.expire_after);
+    for (std::size_t step = 0; step < rule.steps.size(); ++step) {
+      create_step(rule, target, event.sequence, step, *anchor, assignee, expires_at);
+    }
+  }
+
+  std::optional<Timestamp> anchor_of(const FollowUpRule& rule, const Event& event) const {
+    if (rule.anchor_field.empty()) return event.time;
+    return detail::parse_timestamp(detail::changed_value(event, rule.anchor_field).value_or(""));
+  }
+
+  std::string assignee_of(const FollowUpRule& rule, const ReminderTarget& target, const Event& event) const {
+    switch (rule.assignee) {
+      case AssigneeRule::event_actor:
+        return event.actor;
+      case AssigneeRule::target_assignee: {
+        const auto facts = detail::find_target_kind(target.kind)->read(connection_, target.id);
+        return facts && !facts->assignee.empty() ? facts->assignee : rule.fallback_assignee;
+      }
+      case AssigneeRule::fixed:
+        break;
+    }
+    return rule.fallback_assignee;
+  }
+
+  void create_step(const FollowUpRule& rule, const ReminderTarget& target, std::int64_t occurrence,
+                   std::size_t step, Timestamp anchor, const std::string& assignee,
+                   const std::optional<Timestamp>& expires_at) {
+    const EscalationStep& definition = rule.steps[step];
+    Reminder reminder;
+    reminder.id = Uuid::generate(clock_);
+    reminder.rule = rule.name;
+    reminder.step = static_cast<std::int64_t>(step);
+    reminder.target = target;
+    reminder.reason = definition.reason;
+    reminder.assignee = definition.assignee.empty() ? assignee : definition.assignee;
+    reminder.due_at = detail::step_due(calendar_, rule.unit, anchor, definition.offset);
+    reminder.expires_at = expires_at;
+    reminder.created_by = actor_;
+    reminder.created_at = reminder.updated_at = scope_.now();
+    reminder.version = 1;
+    const std::string origin = rule.name + "|" + target.kind + "|" + target.id + "|" + std::to_string(occurrence) +
+                               "|" + std::to_string(step);
+    if (!detail::insert_reminder(connection_, reminder, origin, occurrence)) return;
+    scope_.record({std::string(detail::kReminderEntity), reminder.id.to_string(), "create",
+                   detail::reminder_changes(nullptr, reminder)});
+    ++report_.created;
+  }
+
+  void cancel(const Reminder& reminder, std::string note) {
+    detail::close_reminder(scope_, reminder, ReminderState::cancelled, std::move(note), "cancel");
+    ++report_.cancelled;
+  }
+
+  detail::WriteScope& scope_;
+  spi::Connection& connection_;
+  const Clock& clock_;
+  const std::string& actor_;
+  TickReport& report_;
+  BusinessCalendar calendar_;
+  std::vector<FollowUpRule> rules_;
+};
+
+// One page of the feed after the stored cursor, in the caller's
+// transaction. Returns how many events it read.
+std::size_t follow_feed_page(detail::WriteScope& scope, const Clock& clock, const std::string& actor,
+                             TickReport& report) {
+  auto& connection = scope.connection();
+  report.cursor = detail::lock_scheduler(connection);
+  const auto entries = detail::read_journal(connection, report.cursor, kEventsPerTransaction);
+  if (entries.empty()) return 0;
+  FollowUps follow_ups(scope, clock, actor, report);
+  for (const auto& entry : entries) follow_ups.apply(detail::event_from_entry(entry));
+  report.cursor = entries.back().sequence;
+  detail::save_cursor(connection, report.cursor);
+  return entries.size();
+}
+
+// What a pop-up shows, so that a front end need not read the reminder.
+std::vector<FieldChange> announcement_changes(const Reminder& before, const Reminder& after) {
+  auto json = [](const auto& value) { return nlohmann::json(value).dump(); };
+  std::vector<FieldChange> changes = {{"reason", "null", json(after.reason)},
+                                      {"assignee", "null", json(after.assignee)},
+                                      {"target_kind", "null", json(after.target.kind)},
+                                      {"target_id", "null", json(after.target.id)},
+                                      {"rule", "null", json(after.rule)},
+                                      {"step", "null", json(after.step)},
+                                      {"due_at", "null", json(format_timestamp(after.due_at))}};
+  if (before.state != after.state) {
+    changes.push_back({"state", json(std::string(to_string(before.state))), json(std::string(to_string(after.state)))});
+  }
+  return changes;
+}
+
+// Announces the alerts of one batch, in alert-time order. An announcement
+// whose next alert (overdue) falls before the batch's horizon is taken in
+// the same batch, so that the order holds across both kinds.
+class Announcer {
+ public:
+  Announcer(detail::WriteScope& scope, Timestamp now, TickReport& report)
+      : scope_(scope), now_(now), report_(report) {}
+
+  // Returns whether the batch was full (more may be waiting).
+  bool run() {
+    auto& connection = scope_.connection();
+    auto alerts = detail::alerts_due(connection, now_, kAlertsPerTransaction);
+    const bool full = alerts.size() == kAlertsPerTransaction;
+    // A full batch stops where it was cut: later alerts wait for the next one.
+    horizon_ = full ? alerts.back().alert_at : now_;
+    for (auto& alert : alerts) queue_.push(std::move(alert));
+    while (!queue_.empty()) {
+      detail::Alert alert = queue_.top();
+      queue_.pop();
+      announce(alert);
+    }
+    return full;
+  }
+
+ private:
+  struct Later {
+    bool operator()(const detail::Alert& a, const detail::Alert& b) const {
+      return std::tie(a.alert_at, a.reminder.id) > std::tie(b.alert_at, b.reminder.id);
+    }
+  };
+
+  void announce(const detail::Alert& alert) {
+    Reminder announced = alert.reminder;
+    announced.updated_at = scope_.now();
+    if (alert.announced == detail::Announced::none) {
+      if (announced.state == ReminderState::snoozed) {
+        // The snooze is over: the reminder is pending again.
+        announced.state = ReminderState::pending;
+        ++announced.version;
+      }
+      const Timestamp overdue_at = detail::paris_end_of_day(announced.due_at);
+      record(alert.reminder, announced, detail::Announced::due, overdue_at, "due");
+      report_.became_due.push_back(announced);
+      if (overdue_at <= now_ && overdue_at < horizon_) queue_.push({announced, detail::Announced::due, overdue_at});
+    } else {
+      record(alert.reminder, announced, detail::Announced::overdue, std::nullopt, "overdue");
+      report_.became_overdue.push_back(announced);
+    }
+  }
+
+  void record(const Reminder& before, const Reminder& after, detail::Announced announced,
+              std::optional<Timestamp> next_alert, std::string_view action) {
+    detail::record_announcement(scope_.connection(), after, announced, next_alert);
+    scope_.record({std::string(detail::kReminderEntity), after.id.to_string(), std::string(action),
+                   announcement_changes(before, after)});
+  }
+
+  detail::WriteScope& scope_;
+  Timestamp now_;
+  TickReport& report_;
+  Timestamp horizon_{};
+  std::priority_queue<detail::Alert, std::vector<detail::Alert>, Later> queue_;
+};
+
+// Expires one batch of reminders, then announces one batch of alerts.
+// Returns whether either batch was full.
+bool expire_and_announce(detail::WorkspaceCore& core, Timestamp now, TickReport& report) {
+  return core.write(detail::Action::write, [&](detail::WriteScope& scope) {
+    detail::lock_scheduler(scope.connection());
+    const auto expired = detail::expired_reminders(scope.connection(), now, kAlertsPerTransaction);
+    for (const auto& reminder : expired) {
+      detail::close_reminder(scope, reminder, ReminderState::cancelled, "expired", "expire");
+      ++report.expired;
+    }
+    const bool more_alerts = Announcer(scope, now, report).run();
+    return more_alerts || expired.size() == kAlertsPerTransaction;
+  });
+}
+
+}  // namespace
+
+TickReport ReminderService::tick(Timestamp now) {
+  TickReport report;
+  const std::string& actor = core_.actor().login;
+  for (;;) {
+    const std::size_t read = core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
+      return follow_feed_page(scope, core_.clock(), actor, report);
+    });
+    report.events_read += read;
+    if (read < kEventsPerTransaction) break;
+  }
+  while (expire_and_announce(core_, now, report)) {
+  }
+  return report;
+}
+
+}  // namespace v1
+}  // namespace relais
