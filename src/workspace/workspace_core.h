@@ -9,6 +9,7 @@
 
 #include "core/event_bus.h"
 #include "erp/connectors.h"
+#include "host/connector_cache.h"
 #include "host/plugin_host.h"
 #include "journal/journal.h"
 #include "storage/connection_pool.h"
@@ -32,7 +33,7 @@ struct Engine {
   std::shared_ptr<spi::StorageBackend> backend;
   ConnectionPool pool;
   EventBus bus;
-  ConnectorCache connectors;
+  ConnectorCache<spi::ErpConnector> erp_connectors;
 };
 
 // The open transaction of one mutating call: its connection, its time, and
