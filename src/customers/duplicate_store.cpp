@@ -118,6 +118,16 @@ void delete_match_keys(spi::Connection& connection, const std::string& customer_
   connection.execute("DELETE FROM customer_identities WHERE customer_id = ?", owner);
 }
 
+std::vector<Uuid> customers_with_siren(spi::Connection& connection, std::string_view siren) {
+  const spi::Value params[] = {"s:" + std::string(siren)};
+  std::vector<Uuid> ids;
+  for (const auto& row :
+       connection.query("SELECT customer_id FROM customer_match_keys WHERE block_key = ? ORDER BY customer_id", params)) {
+    ids.push_back(Uuid::parse(row.text(0)));
+  }
+  return ids;
+}
+
 CandidatePool::CandidatePool(spi::Connection& connection, const std::vector<std::string>& blocks) {
   for (std::size_t start = 0; start < blocks.size(); start += kBlocksPerQuery) {
     std::vector<spi::Value> params(blocks.begin() + static_cast<std::ptrdiff_t>(start),

@@ -25,6 +25,10 @@ void insert_match_keys(spi::Connection& connection, const Customer& customer, co
 // Removes them, before a rewrite.
 void delete_match_keys(spi::Connection& connection, const std::string& customer_id);
 
+// Unarchived customers whose SIRET or VAT number holds `siren` (their
+// "s:<siren>" block), in id order.
+std::vector<Uuid> customers_with_siren(spi::Connection& connection, std::string_view siren);
+
 // A customer's comparison keys as stored for matching.
 struct StoredIdentity {
   Uuid id;
