@@ -36,6 +36,8 @@ constexpr NamedEvent kNamedEvents[] = {
     {"incoming_call", "ring", "IncomingCall"},
     {"ticket", "set_status", "TicketStatusChanged"},
     {"ticket", "set_stage", "TicketStageChanged"},
+    {"mail", "classify", "MailClassified"},
+    {"mail", "send", "MailSent"},
 };
 
 std::string past_tense(std::string_view action) {

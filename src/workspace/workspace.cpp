@@ -42,6 +42,7 @@ CustomerService& Workspace::customers() { return core_->customers; }
 DeskService& Workspace::desk() { return core_->desk; }
 UserService& Workspace::users() { return core_->users; }
 ErpExchange& Workspace::erp() { return core_->erp; }
+InboxService& Workspace::inbox() { return core_->inbox; }
 
 std::shared_ptr<void> Workspace::create_plugin_object(std::string_view kind, std::string_view plugin,
                                                       std::string_view config) const {

@@ -6,6 +6,8 @@
 #include "customers/import/import_store.h"
 #include "desk/desk_store.h"
 #include "erp/erp_store.h"
+#include "inbox/faq_store.h"
+#include "inbox/inbox_store.h"
 #include "search/search_index.h"
 #include "users/user_store.h"
 
@@ -39,7 +41,9 @@ const SchemaArea* schema_areas(std::size_t& count) {
                                      customer_imports_schema(),
                                      customer_merges_schema(),
                                      desk_schema(),
-                                     erp_schema()};
+                                     erp_schema(),
+                                     inbox_schema(),
+                                     faq_schema()};
   count = std::size(areas);
   return areas;
 }
@@ -78,7 +82,7 @@ Event event_from_entry(const JournalEntry& entry) {
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), desk(*this), users(*this), erp(*this), engine_(std::move(engine)),
+    : customers(*this), desk(*this), users(*this), erp(*this), inbox(*this), engine_(std::move(engine)),
       actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {

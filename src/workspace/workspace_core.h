@@ -4,6 +4,8 @@
 // and transaction helpers that every call goes through.
 #include <relais/customers/customer_service.h>
 #include <relais/desk/desk_service.h>
+#include <relais/inbox/inbox_service.h>
+#include <relais/spi/mail.h>
 #include <relais/users.h>
 #include <relais/workspace.h>
 
@@ -34,6 +36,7 @@ struct Engine {
   ConnectionPool pool;
   EventBus bus;
   ConnectorCache<spi::ErpConnector> erp_connectors;
+  ConnectorCache<spi::MailConnector> mail_connectors;
 };
 
 // The open transaction of one mutating call: its connection, its time, and
@@ -101,6 +104,7 @@ class WorkspaceCore {
   DeskService desk;
   UserService users;
   ErpExchange erp;
+  InboxService inbox;
 
  private:
   void publish(const WriteScope& scope) const;
