@@ -26,7 +26,7 @@ target_sources() {
   case $1 in
     uri) echo "plugins/storage-soci/uri.cpp -Iplugins/storage-soci" ;;
     legacy_csv)
-      echo "src/customers/import/charset.cpp src/customers/import/csv_records.cpp" \
+      echo "src/core/charset.cpp src/customers/import/csv_records.cpp" \
         "src/customers/import/csv_table.cpp src/customers/import/cell_values.cpp" \
         "src/customers/import/profile_json.cpp" \
         "src/customers/import/mapping_profile.cpp src/customers/import/legacy_reader.cpp" \

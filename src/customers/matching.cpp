@@ -4,6 +4,8 @@
 
 #include <utf8proc.h>
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -206,12 +208,6 @@ void set_addresses(IdentityKeys& keys, const std::vector<Site>& sites) {
 }
 
 // ---------------------------------------------------------------- ids
-
-std::string lowercase_ascii(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
 
 void set_company_ids(IdentityKeys& keys, const std::string& siret, const std::string& vat_number) {
   keys.siret = digits_of(siret);
@@ -538,7 +534,7 @@ IdentityKeys identity_keys(const Customer& customer) {
   set_name(keys, customer.name);
   auto add_contact_means = [&keys](const std::vector<std::string>& phones, const std::vector<std::string>& emails) {
     for (const auto& phone : phones) add_unique(keys.phones, phone);
-    for (const auto& email : emails) add_unique(keys.emails, lowercase_ascii(email));
+    for (const auto& email : emails) add_unique(keys.emails, detail::lowercase_ascii(email));
   };
   add_contact_means(customer.phones, customer.emails);
   for (const auto& contact : customer.contacts) add_contact_means(contact.phones, contact.emails);

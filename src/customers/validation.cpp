@@ -68,14 +68,6 @@ std::string remove_spaces(std::string_view text) {
   return kept;
 }
 
-// Not std::tolower: the host application may have set any C locale.
-std::string ascii_lowercase(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 std::string ascii_uppercase(std::string text) {
   for (char& c : text) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -191,7 +183,7 @@ Checked check_email(std::string_view text) {
   if (has_space_or_control(local)) return reject("part before '@' contains a space or control character");
   const std::string_view domain = address.substr(at + 1);
   if (auto error = domain_error(domain)) return reject(std::move(*error));
-  return accept(std::string(local) + "@" + ascii_lowercase(std::string(domain)));
+  return accept(std::string(local) + "@" + detail::lowercase_ascii(std::string(domain)));
 }
 
 // ---- phone --------------------------------------------------------------

@@ -1,5 +1,5 @@
 #include "customers/import/cell_values.h"
-#include "customers/import/charset.h"
+#include "core/charset.h"
 #include "customers/import/legacy_reader.h"
 #include "support/files.h"
 

@@ -2,7 +2,7 @@
 // the same profile, as the same customers; quoting, charsets, dates and the
 // values that cannot be written.
 #include "customers/customer_rules.h"
-#include "customers/import/charset.h"
+#include "core/charset.h"
 #include "customers/import/legacy_reader.h"
 #include "customers/import/profile_writer.h"
 #include "support/files.h"

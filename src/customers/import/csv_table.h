@@ -4,7 +4,7 @@
 // profile names found in it, and each data record handed out numbered, or
 // refused for its structure (broken quoting, wrong column count). What the
 // cells mean is the business of each import's reader. Pure, not thread-safe.
-#include "customers/import/charset.h"
+#include "core/charset.h"
 #include "customers/import/csv_records.h"
 
 #include <relais/errors.h>

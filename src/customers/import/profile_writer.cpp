@@ -1,7 +1,7 @@
 #include "customers/import/profile_writer.h"
 
 #include "core/civil_time.h"
-#include "customers/import/charset.h"
+#include "core/charset.h"
 
 #include <relais/customers/validation.h>
 #include <relais/errors.h>

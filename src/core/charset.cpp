@@ -1,4 +1,4 @@
-#include "customers/import/charset.h"
+#include "core/charset.h"
 
 #include <uchardet.h>
 
@@ -65,20 +65,28 @@ bool run_iconv(iconv_t converter, std::string_view bytes, std::string& out, Skip
   return true;
 }
 
-// iconv with every undefined byte replaced by U+FFFD: a single stray byte
-// must not cost the whole file.
-std::string convert(std::string_view bytes, const std::string& charset) {
+// Reads `bytes` in `charset` into UTF-8 through run_iconv with `skip`;
+// nullopt when iconv does not know the charset or `skip` gave up.
+template <typename Skip>
+std::optional<std::string> to_utf8(std::string_view bytes, const std::string& charset, Skip skip) {
   iconv_t converter = iconv_open("UTF-8", charset.c_str());
-  if (converter == reinterpret_cast<iconv_t>(-1)) return {};
+  if (converter == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 4);
-  // EILSEQ or EINVAL (a cut sequence): one byte becomes U+FFFD.
-  run_iconv(converter, bytes, out, [](std::string& text) {
-    text.append(replacement_character);
-    return true;
-  });
+  const bool complete = run_iconv(converter, bytes, out, skip);
   iconv_close(converter);
+  if (!complete) return std::nullopt;
   return out;
+}
+
+// iconv with every undefined byte replaced by U+FFFD: a single stray byte
+// must not cost the whole file. Empty when iconv does not know the charset.
+std::string convert(std::string_view bytes, const std::string& charset) {
+  // EILSEQ or EINVAL (a cut sequence): one byte becomes U+FFFD.
+  return to_utf8(bytes, charset, [](std::string& text) {
+           text.append(replacement_character);
+           return true;
+         }).value_or(std::string());
 }
 
 }  // namespace
@@ -111,6 +119,17 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
     text = convert(bytes, charset);
   }
   return {std::move(text), std::move(charset)};
+}
+
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& charset) {
+  return to_utf8(bytes, charset, [](std::string&) { return false; });
+}
+
+bool is_known_charset(const std::string& charset) {
+  iconv_t converter = iconv_open("UTF-8", charset.c_str());
+  if (converter == reinterpret_cast<iconv_t>(-1)) return false;
+  iconv_close(converter);
+  return true;
 }
 
 CharsetEncoder::CharsetEncoder(const std::string& charset) : converter_(iconv_open(charset.c_str(), "UTF-8")) {

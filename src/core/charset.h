@@ -1,6 +1,7 @@
 #pragma once
-// Turns the bytes of a legacy export into UTF-8 text, and UTF-8 text into
-// the bytes an external system reads. Pure, thread-safe.
+// Turns bytes in some charset into UTF-8 text, and UTF-8 text into the bytes
+// an external system reads: legacy exports (customers, desk) and mail bodies
+// (inbox) share this one iconv loop. Pure, thread-safe.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,15 @@ struct DecodedText {
 // for bytes that are not UTF-8: short files are easily misnamed (a lone "é"
 // reads as ISO-8859-2, where "è" would become "č").
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {});
+
+// Strict: the bytes read in `charset` (any name glibc's iconv knows) as
+// UTF-8, or nullopt when iconv does not know the charset or a byte sequence
+// is not valid in it. For sources that name their charset and may be wrong
+// (a mail part), where the caller then falls back to decode_to_utf8.
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& charset);
+
+// Whether glibc's iconv can read `charset`.
+bool is_known_charset(const std::string& charset);
 
 // Converts UTF-8 text to `charset` (any name glibc's iconv knows), one piece
 // at a time with one converter. Not thread-safe; independent encoders are.
