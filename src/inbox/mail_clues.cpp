@@ -10,7 +10,6 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
-#include <cctype>
 #include <regex>
 
 namespace relais::inline v1::detail {
@@ -26,12 +25,6 @@ constexpr int kMaxPhoneTries = 200;
 
 void add_once(std::vector<std::string>& list, std::string value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
-}
-
-std::string lowercase(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
 }
 
 const std::regex& ticket_tag_pattern() {
@@ -109,8 +102,8 @@ std::string tagged_subject(std::string_view subject, std::string_view number) {
 
 bool is_automatic(const std::vector<std::pair<std::string, std::string>>& headers, std::string_view from_address) {
   for (const auto& [name, value] : headers) {
-    const std::string header = lowercase(name);
-    const std::string content = lowercase(trim(value));
+    const std::string header = lowercase_ascii(name);
+    const std::string content = lowercase_ascii(std::string(trim(value)));
     if (header == "auto-submitted" && content != "no") return true;
     if (header == "precedence" && (content == "bulk" || content == "list" || content == "junk")) return true;
     if (header == "list-id" || header == "list-unsubscribe" || header == "x-autoreply" ||
@@ -118,7 +111,7 @@ bool is_automatic(const std::vector<std::pair<std::string, std::string>>& header
       return true;
     }
   }
-  const std::string local = lowercase(from_address.substr(0, from_address.find('@')));
+  const std::string local = lowercase_ascii(std::string(from_address.substr(0, from_address.find('@'))));
   return local == "mailer-daemon" || local == "postmaster" || local == "noreply" || local == "no-reply" ||
          local == "donotreply" || local == "ne-pas-repondre" || local.empty();
 }
@@ -126,7 +119,7 @@ bool is_automatic(const std::vector<std::pair<std::string, std::string>>& header
 std::string address_domain(std::string_view address) {
   const auto at = address.rfind('@');
   if (at == std::string_view::npos) return "";
-  return lowercase(address.substr(at + 1));
+  return lowercase_ascii(std::string(address.substr(at + 1)));
 }
 
 }  // namespace relais::inline v1::detail
