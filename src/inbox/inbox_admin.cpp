@@ -22,7 +22,6 @@ inline namespace v1 {
 namespace {
 
 constexpr std::string_view kRuleEntity = "dispatch_rule";
-constexpr std::string_view kMailboxEntity = "mailbox";
 constexpr std::size_t kMaxNameLength = 32;
 constexpr std::size_t kMinAttachmentLimit = 1024;
 constexpr std::size_t kMaxAttachmentLimit = 100 * 1024 * 1024;
@@ -96,6 +95,9 @@ std::vector<FieldChange> settings_changes(const InboxSettings& before, const Inb
   changes.compare("acknowledgement_template", before.acknowledgement_template, after.acknowledgement_template);
   return changes.take();
 }
+}  // namespace
+
+namespace detail {
 
 std::vector<FieldChange> mailbox_changes(const Mailbox* before, const Mailbox& after) {
   detail::ChangeList changes;
@@ -105,15 +107,11 @@ std::vector<FieldChange> mailbox_changes(const Mailbox* before, const Mailbox& a
   return changes.take();
 }
 
-Mailbox stored_mailbox(spi::Connection& connection, std::string_view name, bool lock = false) {
+Mailbox existing_mailbox(spi::Connection& connection, std::string_view name, bool lock) {
   auto mailbox = detail::find_mailbox(connection, name, lock);
   if (!mailbox) throw NotFoundError("mailbox", std::string(name));
   return std::move(*mailbox);
 }
-
-}  // namespace
-
-namespace detail {
 
 std::shared_ptr<spi::MailConnector> create_mail_connector(PluginHost& host, std::string_view plugin,
                                                           std::string_view config) {
@@ -121,7 +119,7 @@ std::shared_ptr<spi::MailConnector> create_mail_connector(PluginHost& host, std:
 }
 
 std::shared_ptr<ConnectorSlot<spi::MailConnector>> mailbox_slot(WorkspaceCore& core, std::string_view mailbox) {
-  const Mailbox box = core.read([&](spi::Connection& connection) { return stored_mailbox(connection, mailbox); });
+  const Mailbox box = core.read([&](spi::Connection& connection) { return detail::existing_mailbox(connection, mailbox); });
   return core.engine().mail_connectors.slot(box.name, box.plugin, box.config, [&] {
     return detail::create_mail_connector(core.engine().host, box.plugin, box.config);
   });
@@ -213,7 +211,7 @@ Mailbox InboxService::configure_mailbox(std::string_view name, std::string_view 
     const auto stored = detail::find_mailbox(connection, name, /*lock=*/true);
     if (!stored && expected_version != 0) throw NotFoundError("mailbox", std::string(name));
     if (stored && stored->version != expected_version) {
-      throw detail::stale_version(kMailboxEntity, std::string(name), stored->version, expected_version);
+      throw detail::stale_version(detail::kMailboxEntity, std::string(name), stored->version, expected_version);
     }
     Mailbox mailbox = stored.value_or(Mailbox{std::string(name), "", "", "", scope.now(), {}, 0});
     // A cursor belongs to the connector that returned it.
@@ -224,8 +222,8 @@ Mailbox InboxService::configure_mailbox(std::string_view name, std::string_view 
     mailbox.version += 1;
     if (stored) detail::update_mailbox(connection, mailbox);
     else detail::insert_mailbox(connection, mailbox);
-    scope.record({std::string(kMailboxEntity), mailbox.name, "configure",
-                  mailbox_changes(stored ? &*stored : nullptr, mailbox)});
+    scope.record({std::string(detail::kMailboxEntity), mailbox.name, "configure",
+                  detail::mailbox_changes(stored ? &*stored : nullptr, mailbox)});
     return mailbox;
   });
 }

@@ -9,8 +9,18 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace relais::inline v1::detail {
+
+inline constexpr std::string_view kMailboxEntity = "mailbox";
+
+// find_mailbox() or NotFoundError naming "mailbox".
+Mailbox existing_mailbox(spi::Connection& connection, std::string_view name, bool lock = false);
+
+// The journal fields of a mailbox: every one of a new mailbox, or those
+// that differ.
+std::vector<FieldChange> mailbox_changes(const Mailbox* before, const Mailbox& after);
 
 // A new connector of mail plugin `plugin` for `config`. Throws PluginError,
 // InvalidInputError ("config.<key>").

@@ -1,7 +1,7 @@
 #pragma once
 // The inbox: mail intake. Each message is parsed, stored once (by
 // Message-ID), matched to a customer or contact, threaded into its ticket,
-// classified, and dispatched by the workspace's rules: it opens a ticket,
+// and dispatched by the workspace's rules on its category: it opens a ticket,
 // joins its thread's ticket, is filed, or waits in triage for the assistant.
 // Mailboxes are fetched through mail connector plugins, acknowledgements
 // sent through them. See docs/inbox.md.
@@ -32,7 +32,25 @@ class RELAIS_API InboxService {
  public:
   explicit InboxService(detail::WorkspaceCore& core) : core_(core) {}
 
-  // ---- Stored mail
+  // ---- Intake
+
+  // Takes one raw RFC 5322 message (as a mail connector or a .eml file
+  // gives it) received in `mailbox` ("" when none). Idempotent: a message
+  // whose Message-ID (or, without one, whose bytes' SHA-256) is stored
+  // already changes nothing and comes back with duplicate = true. A message
+  // that cannot be parsed is stored with its parse error, in triage; it is
+  // never refused. Otherwise, in one write transaction: the message is
+  // stored (its raw bytes and attachments by content hash; attachments over
+  // InboxSettings::attachment_limit_bytes, and a raw message over 4/3 of it
+  // + 1 MiB, are recorded but not kept), matched, threaded and dispatched
+  // (docs/inbox.md), and the acknowledgement a rule asks for is
+  // composed and stored as an outgoing mail. The acknowledgement is sent
+  // through the mailbox's connector after commit; a failure to send is
+  // logged, not thrown (the mail is stored). Mail ingested without a mailbox
+  // is never answered. Throws InvalidInputError naming "raw" (empty),
+  // NotFoundError naming "mailbox" (not configured), PluginError (the
+  // mailbox's connector could not be created).
+  IngestResult ingest(std::string_view raw, std::string_view mailbox = {});
 
   // Throws NotFoundError.
   Mail get(const Uuid& mail) const;
@@ -50,6 +68,14 @@ class RELAIS_API InboxService {
   // Mails waiting in triage, oldest first, `limit` 1 to 500, `after` the
   // previous page's next_cursor. Throws InvalidInputError ("limit", "after").
   MailPage triage(std::size_t limit = 50, std::string_view after = {}) const;
+  // The assistant's category for a mail: stored (journaled, action
+  // "correct"), kept for retraining, and the mail dispatched again by the
+  // rules when it is in triage (a mail that already opened or joined a
+  // ticket keeps it). Throws NotFoundError, ConflictError (stale version),
+  // InvalidInputError naming "category" (for the text overload).
+  IngestResult correct(const Uuid& mail, std::int64_t expected_version, MailCategory category,
+                       std::optional<MailUrgency> urgency = std::nullopt);
+  IngestResult correct(const Uuid& mail, std::int64_t expected_version, std::string_view category);
 
   // ---- Dispatch rules (tried by position; the first match wins)
 
@@ -80,6 +106,13 @@ class RELAIS_API InboxService {
   Mailbox configure_mailbox(std::string_view name, std::string_view plugin, std::string_view config,
                             std::int64_t expected_version = 0);
   std::vector<Mailbox> mailboxes() const;
+  // Reads what arrived since the stored cursor, `batch` messages at a time
+  // (1 to 500) until the mailbox is empty: ingests each, acknowledges the
+  // batch to the connector, then saves the cursor. A crash in between
+  // fetches the batch again, which ingestion absorbs. Calls for one mailbox
+  // are serialized within the process. Throws NotFoundError, PluginError,
+  // StorageError.
+  FetchReport fetch(std::string_view mailbox, std::size_t batch = 50);
 
   // ---- FAQ (suggested answers to information requests)
 
