@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   add_customer_commands(app);
   add_desk_commands(app);
   add_search_command(app);
+  add_inbox_commands(app);
   add_duplicate_commands(app);
   add_erp_commands(app);
   add_journal_commands(app);
