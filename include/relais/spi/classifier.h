@@ -26,6 +26,7 @@
 // is an InvalidInputError naming "config.<key>" (see plugin.h).
 #include <relais/errors.h>
 #include <relais/inbox/mail_category.h>
+#include <relais/spi/plugin_kind.h>
 
 #include <string>
 #include <string_view>
@@ -96,6 +97,11 @@ class MailClassifier {
   // (truncated, corrupted, another plugin's); the current model is kept
   // then.
   virtual void load(std::string_view model) = 0;
+};
+
+template <>
+struct PluginKind<MailClassifier> {
+  static constexpr const char* name = "classifier";
 };
 
 }  // namespace relais::inline v1::spi
