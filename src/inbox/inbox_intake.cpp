@@ -1,7 +1,7 @@
-// InboxService: intake (ingest, fetch) and corrections.
+// InboxService: intake (ingest, fetch), corrections and retraining.
 //
-// Why parsing runs before the write transaction: it is the
-// slow part (GMime) and need no database, so writers from other
+// Why parsing and classifying run before the write transaction: they are the
+// slow part (GMime, the model) and need no database, so writers from other
 // sessions do not queue behind them. The transaction looks the Message-ID up
 // again, so a mail stored meanwhile is still stored once.
 #include <relais/inbox/inbox_service.h>
@@ -10,6 +10,7 @@
 
 #include "core/log.h"
 #include "core/paging.h"
+#include "core/sha256.h"
 #include "core/stale_version.h"
 #include "inbox/inbox_store.h"
 #include "inbox/mail_intake.h"
@@ -23,6 +24,31 @@ inline namespace v1 {
 namespace {
 
 constexpr std::string_view kMailEntity = "mail";
+
+std::shared_ptr<const spi::MailClassifier> classifier(detail::WorkspaceCore& core, const InboxSettings& settings) {
+  auto stored = core.read([](spi::Connection& connection) { return detail::stored_model(connection); });
+  return core.engine().classifier.get(core.engine().host, settings.classifier_plugin, stored, [&] {
+    auto bytes = core.read([&](spi::Connection& connection) { return detail::get_blob(connection, stored->sha256); });
+    if (!bytes) throw NotFoundError("model", stored->sha256);
+    return std::move(*bytes);
+  });
+}
+
+// The parsed mail's classification; none when the classifier cannot be
+// created or has no usable model, which leaves the mail in triage: intake
+// never stops for the model (logged, for the administrator).
+std::optional<spi::Classification> classification_of(detail::WorkspaceCore& core, const InboxSettings& settings,
+                                                     const detail::ParsedMail& parsed) {
+  if (!parsed.parse_error.empty()) return std::nullopt;
+  try {
+    return classifier(core, settings)->classify({parsed.subject, parsed.from.address, parsed.new_text});
+  } catch (const PluginError& error) {
+    detail::log_warning(std::string("inbox: mail left unclassified: ") + error.what());
+  } catch (const InvalidInputError& error) {
+    detail::log_warning(std::string("inbox: the stored model was refused, mail left unclassified: ") + error.what());
+  }
+  return std::nullopt;
+}
 
 // Sends an acknowledgement once its mail is committed. A failure is logged:
 // the mail is stored, and the desk sees the ticket either way.
@@ -46,12 +72,13 @@ IngestResult ingest_message(detail::WorkspaceCore& core, std::string_view raw, s
   const std::string key = detail::message_key(parsed, raw);
   auto already = [&](spi::Connection& connection) { return detail::find_mail_by_message_id(connection, key); };
   if (auto stored = core.read(already)) return {std::move(*stored), true, std::nullopt, std::nullopt};
+  const auto classification = classification_of(core, settings, parsed);
   detail::IntakeOutcome outcome;
   try {
     outcome = core.write(detail::Action::write, [&](detail::WriteScope& scope) {
       if (auto stored = already(scope.connection())) return detail::IntakeOutcome{{std::move(*stored), true, {}, {}}, {}};
       detail::IntakeContext context{scope, core.clock(), core.actor().login, settings, connector != nullptr};
-      return detail::store_incoming(context, parsed, raw, mailbox);
+      return detail::store_incoming(context, parsed, raw, mailbox, classification);
     });
   } catch (const ConflictError&) {
     // Another process stored the same message between our look and our
@@ -116,6 +143,31 @@ IngestResult InboxService::correct(const Uuid& id, std::int64_t expected_version
     send_after_commit(*slot->connector, *outcome.to_send);
   }
   return outcome.result;
+}
+
+std::string InboxService::retrain(const std::vector<spi::LabelledMail>& corpus) {
+  core_.authorize(detail::Action::administer);
+  const InboxSettings settings = this->settings();
+  std::vector<spi::LabelledMail> examples = corpus;
+  for (const auto& correction : core_.read([](spi::Connection& connection) { return detail::all_corrections(connection); })) {
+    examples.push_back({{correction.subject, correction.sender, correction.body}, correction.category, correction.urgency});
+  }
+  // A fresh object: the one classifying meanwhile is never changed under
+  // its readers (ClassifierSlot swaps in the stored model on next use).
+  auto trainer = core_.engine().host.create_as<spi::MailClassifier>(spi::PluginKind<spi::MailClassifier>::name,
+                                                                    settings.classifier_plugin, "{}");
+  trainer->train(examples);
+  const std::string bytes = trainer->save();
+  const std::string name = trainer->model_name();
+  core_.write(detail::Action::administer, [&](detail::WriteScope& scope) {
+    const std::string sha = detail::sha256_hex(bytes);
+    detail::put_blob(scope.connection(), sha, bytes);
+    detail::save_model(scope.connection(), {name, sha}, scope.now());
+    scope.record({"inbox_model", "classifier", "train",
+                  {{"model", "null", nlohmann::json(name).dump()},
+                   {"examples", "null", nlohmann::json(examples.size()).dump()}}});
+  });
+  return name;
 }
 
 FetchReport InboxService::fetch(std::string_view mailbox, std::size_t batch) {

@@ -72,6 +72,12 @@ Mail mail_from_parsed(const ParsedMail& parsed, std::string_view raw, std::strin
   return mail;
 }
 
+std::vector<FieldChange> classification_changes(const Mail& mail) {
+  return {{"category", "null", json_text(std::string(to_string(*mail.category)))},
+          {"confidence", "null", json_text(mail.confidence)},
+          {"urgency", "null", json_text(std::string(to_string(mail.urgency)))}};
+}
+
 std::vector<FieldChange> dispatch_changes(const Mail& before, const Mail& after) {
   ChangeList changes;
   auto id = [](const std::optional<Uuid>& value) { return value ? value->to_string() : std::string(); };
@@ -275,7 +281,7 @@ std::string message_key(const ParsedMail& parsed, std::string_view raw) {
 }
 
 IntakeOutcome store_incoming(IntakeContext& context, const ParsedMail& parsed, std::string_view raw,
-                             std::string_view mailbox) {
+                             std::string_view mailbox, const std::optional<spi::Classification>& classification) {
   auto& connection = context.scope.connection();
   Mail mail = mail_from_parsed(parsed, raw, mailbox, context.scope.now());
   mail.id = Uuid::generate(context.clock);
@@ -300,6 +306,11 @@ IntakeOutcome store_incoming(IntakeContext& context, const ParsedMail& parsed, s
     thread_ticket = thread.ticket;
     mail.thread = thread.reason;
   }
+  if (classification) {
+    mail.category = classification->category;
+    mail.confidence = classification->confidence;
+    mail.urgency = classification->urgency;
+  }
   insert_mail(connection, mail, raw_sha);
   ChangeList received;
   received.created("mailbox", mail.mailbox);
@@ -308,6 +319,9 @@ IntakeOutcome store_incoming(IntakeContext& context, const ParsedMail& parsed, s
   received.created("subject", mail.subject);
   received.created("parse_error", mail.parse_error);
   context.scope.record({std::string(kMailEntity), mail.id.to_string(), "receive", received.take()});
+  if (mail.category) {
+    context.scope.record({std::string(kMailEntity), mail.id.to_string(), "classify", classification_changes(mail)});
+  }
   return dispatch(context, std::move(mail), thread_ticket, parsed.references);
 }
 

@@ -5,6 +5,7 @@
 // acknowledgement a rule asks for. Every record goes through the desk's own
 // writes (numbered, checked, journaled as if typed in).
 #include <relais/inbox/mail.h>
+#include <relais/spi/classifier.h>
 #include <relais/spi/mail.h>
 
 #include "inbox/mime/mail_parser.h"
@@ -42,10 +43,12 @@ std::size_t raw_limit(const InboxSettings& settings);
 std::string message_key(const ParsedMail& parsed, std::string_view raw);
 
 // Stores the parsed mail (raw bytes and kept attachments as blobs), matches
-// its sender, threads it and dispatches it. Journaled: "receive"
-// (MailReceived), then the desk's entries. The caller checked it is new.
+// its sender, threads it, records its classification (none for a message
+// that could not be parsed) and dispatches it. Journaled: "receive"
+// (MailReceived), "classify" (MailClassified), then the desk's entries. The
+// caller checked it is new.
 IntakeOutcome store_incoming(IntakeContext& context, const ParsedMail& parsed, std::string_view raw,
-                             std::string_view mailbox);
+                             std::string_view mailbox, const std::optional<spi::Classification>& classification);
 
 // Dispatches a stored mail in triage with its category as set (after a
 // correction): the rules, the thread's ticket, the acknowledgement.

@@ -13,6 +13,7 @@
 #include "erp/connectors.h"
 #include "host/connector_cache.h"
 #include "host/plugin_host.h"
+#include "inbox/classifier_slot.h"
 #include "journal/journal.h"
 #include "storage/connection_pool.h"
 #include "storage/transaction.h"
@@ -37,6 +38,7 @@ struct Engine {
   EventBus bus;
   ConnectorCache<spi::ErpConnector> erp_connectors;
   ConnectorCache<spi::MailConnector> mail_connectors;
+  ClassifierSlot classifier;
 };
 
 // The open transaction of one mutating call: its connection, its time, and

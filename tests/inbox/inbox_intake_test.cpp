@@ -2,8 +2,9 @@
 // threading replies (with References, with only the subject tag, with
 // neither), malformed and oversized messages, triage and corrections,
 // acknowledgements, mailboxes fetched through the maildir connector, and
-// the events. A mail the classifier leaves in triage is given its category
-// as the assistant would (ingest_as()), so these hold with any classifier.
+// the events. Classified by the "keywords" test classifier
+// (fixtures/keyword_classifier_plugin.cpp); a mail it leaves in triage is
+// given its category as the assistant would (ingest_as()).
 #include "support/files.h"
 #include "support/workspace_fixture.h"
 
@@ -49,8 +50,9 @@ class InboxIntakeTest : public relais::testing::WorkspaceTest {
                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(folder_);
     for (const char* sub : {"box/new", "box/cur", "box/tmp", "outbox"}) fs::create_directories(folder_ / sub);
-    ws_.emplace(open({.clock = clock}));
+    ws_.emplace(open({.clock = clock, .plugin_paths = {RELAIS_FIXTURE_PLUGIN_DIR}}));
     InboxSettings settings = inbox().settings();
+    settings.classifier_plugin = "keywords";
     settings.reply_from = "contact@duret-elec.fr";
     settings.reply_name = "Duret Électricité";
     inbox().configure(settings);
@@ -310,4 +312,62 @@ TEST_P(InboxIntakeTest, TheAcknowledgementIsSentOnceAndNeverToAutomaticMail) {
   answer.in_reply_to = ack.message_id;
   answer.body = "Merci !";
   EXPECT_EQ(inbox().ingest(raw_mail(answer), "contact").mail.ticket, result.ticket->id);
+}
+
+TEST_P(InboxIntakeTest, AConfidentClassificationIsDispatchedWithoutTheAssistant) {
+  std::vector<Event> classified;
+  auto subscription = ws().subscribe([&](const Event& event) { classified.push_back(event); }, "MailClassified");
+  MailText breakdown;
+  breakdown.message_id = "panne@durand-elec.fr";
+  breakdown.subject = "URGENT panne : plus de courant à l'atelier";
+  breakdown.body = "Le disjoncteur général saute.";
+  IngestResult result = inbox().ingest(raw_mail(breakdown));
+  EXPECT_EQ(result.mail.category, MailCategory::breakdown);
+  EXPECT_EQ(result.mail.urgency, MailUrgency::urgent);
+  EXPECT_FALSE(result.mail.corrected);
+  EXPECT_EQ(result.mail.state, MailState::ticket_opened);
+  ASSERT_TRUE(result.ticket);
+  EXPECT_EQ(result.ticket->priority, TicketPriority::urgent);
+  EXPECT_EQ(result.ticket->queue, "depannage");
+  ASSERT_EQ(classified.size(), 1u);
+  EXPECT_EQ(classified[0].entity_id, result.mail.id.to_string());
+}
+
+TEST_P(InboxIntakeTest, AMailBelowTheThresholdWaitsInTriageWithTheGuess) {
+  MailText vague;
+  vague.message_id = "vague@durand-elec.fr";
+  vague.subject = "Question";
+  vague.body = "C'est peut-être possible ?";
+  IngestResult result = inbox().ingest(raw_mail(vague));
+  EXPECT_EQ(result.mail.state, MailState::triage);
+  EXPECT_EQ(result.mail.category, MailCategory::information_request);
+  EXPECT_LT(result.mail.confidence, inbox().settings().confidence_threshold);
+}
+
+TEST_P(InboxIntakeTest, AClassifierThatCannotBeLoadedLeavesMailInTriage) {
+  InboxSettings settings = inbox().settings();
+  settings.classifier_plugin = "absent";
+  inbox().configure(settings);
+  IngestResult result = inbox().ingest(raw_mail({}));
+  EXPECT_EQ(result.mail.state, MailState::triage);
+  EXPECT_FALSE(result.mail.category);
+}
+
+TEST_P(InboxIntakeTest, CorrectionsRetrainTheModelThatEveryProcessThenUses) {
+  MailText vague;
+  vague.message_id = "vague@durand-elec.fr";
+  vague.subject = "Question sur mon contrat";
+  vague.body = "Bonjour.";
+  IngestResult uncertain = inbox().ingest(raw_mail(vague));
+  ASSERT_EQ(uncertain.mail.state, MailState::triage);
+  inbox().correct(uncertain.mail.id, uncertain.mail.version, MailCategory::administrative);
+  EXPECT_EQ(inbox().retrain({}), "keywords-1");
+  EXPECT_EQ(ws().history("inbox_model", "classifier").size(), 1u);
+  auto other = open({.clock = clock, .plugin_paths = {RELAIS_FIXTURE_PLUGIN_DIR}});
+  vague.message_id = "vague-2@durand-elec.fr";
+  IngestResult again = other.inbox().ingest(raw_mail(vague));
+  EXPECT_EQ(again.mail.category, MailCategory::administrative);
+  EXPECT_EQ(again.mail.confidence, 1.0);
+  ws().users().create({.login = "marie", .display_name = "Marie", .role = Role::assistant});
+  EXPECT_THROW(ws().as_user("marie").inbox().retrain({}), PermissionDeniedError);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The inbox: mail intake. Each message is parsed, stored once (by
 // Message-ID), matched to a customer or contact, threaded into its ticket,
-// and dispatched by the workspace's rules on its category: it opens a ticket,
+// classified, and dispatched by the workspace's rules: it opens a ticket,
 // joins its thread's ticket, is filed, or waits in triage for the assistant.
 // Mailboxes are fetched through mail connector plugins, acknowledgements
 // sent through them. See docs/inbox.md.
@@ -15,6 +15,7 @@
 #include <relais/export.h>
 #include <relais/inbox/mail.h>
 #include <relais/inbox/mail_category.h>
+#include <relais/spi/classifier.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -42,12 +43,14 @@ class RELAIS_API InboxService {
   // never refused. Otherwise, in one write transaction: the message is
   // stored (its raw bytes and attachments by content hash; attachments over
   // InboxSettings::attachment_limit_bytes, and a raw message over 4/3 of it
-  // + 1 MiB, are recorded but not kept), matched, threaded and dispatched
-  // (docs/inbox.md), and the acknowledgement a rule asks for is
+  // + 1 MiB, are recorded but not kept), matched, threaded, classified and
+  // dispatched (docs/inbox.md), and the acknowledgement a rule asks for is
   // composed and stored as an outgoing mail. The acknowledgement is sent
   // through the mailbox's connector after commit; a failure to send is
   // logged, not thrown (the mail is stored). Mail ingested without a mailbox
-  // is never answered. Throws InvalidInputError naming "raw" (empty),
+  // is never answered. A classifier that cannot be created, or has no usable
+  // model, leaves the mail unclassified, in triage (logged): intake never
+  // stops for the model. Throws InvalidInputError naming "raw" (empty),
   // NotFoundError naming "mailbox" (not configured), PluginError (the
   // mailbox's connector could not be created).
   IngestResult ingest(std::string_view raw, std::string_view mailbox = {});
@@ -76,6 +79,15 @@ class RELAIS_API InboxService {
   IngestResult correct(const Uuid& mail, std::int64_t expected_version, MailCategory category,
                        std::optional<MailUrgency> urgency = std::nullopt);
   IngestResult correct(const Uuid& mail, std::int64_t expected_version, std::string_view category);
+
+  // Trains a new model of the classifier plugin on `corpus` (the plugin's
+  // base corpus: for "fasttext", the generated one, tools/synth) plus every
+  // correction stored, stores it in the workspace (so that every process
+  // classifies alike from then on) and uses it. Admin only, journaled
+  // (entity "inbox_model", action "train"). Returns the model's name. Throws
+  // PermissionDeniedError, PluginError, InvalidInputError naming "examples"
+  // (nothing to learn from).
+  std::string retrain(const std::vector<spi::LabelledMail>& corpus);
 
   // ---- Dispatch rules (tried by position; the first match wins)
 
