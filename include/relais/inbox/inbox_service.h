@@ -10,8 +10,9 @@
 // Workspace lives. Every call passes the workspace's authorization point.
 // Mutating calls on existing records take the version they expect and throw
 // ConflictError (nothing written) when it is stale. Events, after commit:
-// MailReceived (a new mail stored), MailClassified, and the desk's
-// TicketOpened / EmailLogged for the tickets and interactions mail creates.
+// MailReceived (a new mail stored), MailClassified, MailDispatched,
+// MailCorrected, MailSent (an acknowledgement), and the desk's TicketOpened,
+// EmailLogged and TicketStatusChanged for what mail does on the desk.
 #include <relais/export.h>
 #include <relais/inbox/mail.h>
 #include <relais/inbox/mail_category.h>
@@ -103,9 +104,12 @@ class RELAIS_API InboxService {
   // ---- Settings and mailboxes
 
   InboxSettings settings() const;
-  // Admin only, journaled. Throws InvalidInputError ("attachment_limit_bytes"
-  // 1 KiB to 100 MiB, "thread_window_days" 1 to 365, "confidence_threshold"
-  // 0 to 1, "reply_from"), ConflictError.
+  // Stores `settings` read at settings.version. Admin only, journaled
+  // (entity "inbox_settings"). Throws InvalidInputError listing every bad
+  // field ("attachment_limit_bytes" 1 KiB to 100 MiB, "thread_window_days"
+  // 1 to 365, "confidence_threshold" 0 to 1, "classifier_plugin",
+  // "reply_from", "acknowledgement_template" without {ticket}),
+  // ConflictError (a stale version).
   InboxSettings configure(const InboxSettings& settings);
 
   // Configures mailbox `name` to be read through mail plugin `plugin` with
@@ -137,7 +141,8 @@ class RELAIS_API InboxService {
   // Entries by question, `limit` 1 to 500, `after` a previous next entry id.
   std::vector<FaqEntry> faq(std::size_t limit = 100, std::string_view after = {}) const;
   // The entries answering `text` best, ranked by the engine's relevance
-  // (FTS5 bm25 on SQLite, ts_rank_cd on PostgreSQL), at most `limit` (1 to
+  // (FTS5 bm25 on SQLite, ts_rank on PostgreSQL: the storage SPI's rank
+  // expression, as search uses), at most `limit` (1 to
   // 20); empty when no word of the text is in any entry. Read only.
   std::vector<FaqSuggestion> suggest_answers(std::string_view text, std::size_t limit = 3) const;
   // suggest_answers() for a mail's subject and new text. Throws NotFoundError.
