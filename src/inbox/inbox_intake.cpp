@@ -35,17 +35,18 @@ std::shared_ptr<const spi::MailClassifier> classifier(detail::WorkspaceCore& cor
 }
 
 // The parsed mail's classification; none when the classifier cannot be
-// created or has no usable model, which leaves the mail in triage: intake
-// never stops for the model (logged, for the administrator).
+// created or has no usable model, which leaves the mail in triage with the
+// reason among its problems, for the assistant to see: intake never stops
+// for the model.
 std::optional<spi::Classification> classification_of(detail::WorkspaceCore& core, const InboxSettings& settings,
-                                                     const detail::ParsedMail& parsed) {
+                                                     detail::ParsedMail& parsed) {
   if (!parsed.parse_error.empty()) return std::nullopt;
   try {
     return classifier(core, settings)->classify({parsed.subject, parsed.from.address, parsed.new_text});
   } catch (const PluginError& error) {
-    detail::log_warning(std::string("inbox: mail left unclassified: ") + error.what());
+    parsed.problems.push_back(std::string("not classified: ") + error.what());
   } catch (const InvalidInputError& error) {
-    detail::log_warning(std::string("inbox: the stored model was refused, mail left unclassified: ") + error.what());
+    parsed.problems.push_back(std::string("not classified, the stored model was refused: ") + error.what());
   }
   return std::nullopt;
 }
@@ -68,7 +69,7 @@ IngestResult ingest_message(detail::WorkspaceCore& core, std::string_view raw, s
   core.authorize(detail::Action::write);
   if (raw.empty()) throw InvalidInputError("raw", "", "an empty message");
   const InboxSettings settings = core.read([](spi::Connection& connection) { return detail::read_settings(connection); });
-  const detail::ParsedMail parsed = detail::parse_mail(raw, {.max_attachment_bytes = settings.attachment_limit_bytes});
+  detail::ParsedMail parsed = detail::parse_mail(raw, {.max_attachment_bytes = settings.attachment_limit_bytes});
   const std::string key = detail::message_key(parsed, raw);
   auto already = [&](spi::Connection& connection) { return detail::find_mail_by_message_id(connection, key); };
   if (auto stored = core.read(already)) return {std::move(*stored), true, std::nullopt, std::nullopt};

@@ -100,6 +100,19 @@ class DemoTest(unittest.TestCase):
         self.assertIsNotNone(checked, self.demo.stdout)
         self.assertEqual(head.group(1), checked.group(1))
 
+    def test_demo_reads_a_day_of_mail_in_french(self):
+        self.assert_succeeded(self.demo)
+        self.assertIn("La boîte de réception : 50 courriels arrivés", self.demo.stdout)
+        self.assertIn("Hélène Martin | Re: Devis remplacement tableau électrique [T-2026-000001] | "
+                      "rattaché à son ticket par le numéro de ticket de son objet", self.demo.stdout)
+        self.assertRegex(self.demo.stdout, r"50 lus : \d+ nouveaux tickets, \d+ rattachés à leur ticket")
+
+    def test_inbox_triage_lists_the_waiting_mails_in_french(self):
+        result = run("inbox", "triage", self.uri)
+        self.assert_succeeded(result)
+        self.assertIn("Objet", result.stdout)
+        self.assertRegex(result.stdout, r"\d+ courriels? attend(ent)? une catégorie\.")
+
     def test_lookup_finds_a_number_written_another_way(self):
         customer = demo_customer("Hélène Martin")
         result = run("customers", "lookup", self.uri, "--phone", e164(customer["phones"][0]))

@@ -201,7 +201,9 @@ TEST_P(InboxIntakeTest, TwoRequestsFromOneSenderWithDifferentSubjectsOpenTwoTick
 
 TEST_P(InboxIntakeTest, AMalformedMessageIsKeptWithItsErrorAndTheNextOneIsIngested) {
   configure_mailbox();
-  deliver("1.garbage", std::string("\x00\x01\x02 not a mail \xff\xfe", 20));
+  constexpr char kGarbage[] = "\x00\x01\x02 not a mail \xff\xfe";
+  const std::string garbage(kGarbage, sizeof kGarbage - 1);
+  deliver("1.garbage", garbage);
   deliver("2.good", raw_mail({}));
   FetchReport report = inbox().fetch("contact");
   EXPECT_EQ(report.fetched, 2u);
@@ -212,7 +214,7 @@ TEST_P(InboxIntakeTest, AMalformedMessageIsKeptWithItsErrorAndTheNextOneIsIngest
     if (!mail.parse_error.empty()) unreadable.push_back(mail);
   }
   ASSERT_EQ(unreadable.size(), 1u);
-  EXPECT_EQ(inbox().raw(unreadable[0].id), std::string("\x00\x01\x02 not a mail \xff\xfe", 20));
+  EXPECT_EQ(inbox().raw(unreadable[0].id), garbage);
 
   FetchReport again = inbox().fetch("contact");  // the cursor was saved
   EXPECT_EQ(again.fetched, 0u);
@@ -351,6 +353,8 @@ TEST_P(InboxIntakeTest, AClassifierThatCannotBeLoadedLeavesMailInTriage) {
   IngestResult result = inbox().ingest(raw_mail({}));
   EXPECT_EQ(result.mail.state, MailState::triage);
   EXPECT_FALSE(result.mail.category);
+  ASSERT_FALSE(result.mail.problems.empty());
+  EXPECT_TRUE(result.mail.problems.back().starts_with("not classified: ")) << result.mail.problems.back();
 }
 
 TEST_P(InboxIntakeTest, CorrectionsRetrainTheModelThatEveryProcessThenUses) {

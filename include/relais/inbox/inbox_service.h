@@ -50,8 +50,8 @@ class RELAIS_API InboxService {
   // through the mailbox's connector after commit; a failure to send is
   // logged, not thrown (the mail is stored). Mail ingested without a mailbox
   // is never answered. A classifier that cannot be created, or has no usable
-  // model, leaves the mail unclassified, in triage (logged): intake never
-  // stops for the model. Throws InvalidInputError naming "raw" (empty),
+  // model, leaves the mail unclassified, in triage, the reason among its
+  // problems: intake never stops for the model. Throws InvalidInputError naming "raw" (empty),
   // NotFoundError naming "mailbox" (not configured), PluginError (the
   // mailbox's connector could not be created).
   IngestResult ingest(std::string_view raw, std::string_view mailbox = {});
