@@ -32,6 +32,10 @@ target_sources() {
         "src/customers/import/mapping_profile.cpp src/customers/import/legacy_reader.cpp" \
         "src/customers/validation.cpp src/customers/customer_rules.cpp src/core/ids.cpp src/core/clock.cpp" \
         "-I/usr/include/uchardet -lcsv -luchardet -lphonenumber" ;;
+    mail)
+      echo "src/inbox/mime/mail_parser.cpp src/inbox/mime/reply_split.cpp src/inbox/mime/html_to_text.cpp" \
+        "src/inbox/mime/mail_charset.cpp src/inbox/mime/gmime_support.cpp src/core/charset.cpp" \
+        "src/core/sha256.cpp $(pkg-config --cflags --libs gmime-3.0 gumbo uchardet) -lcrypto" ;;
     *) echo "src/customers/validation.cpp -lphonenumber" ;;
   esac
 }

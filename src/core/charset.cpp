@@ -66,7 +66,8 @@ bool run_iconv(iconv_t converter, std::string_view bytes, std::string& out, Skip
 }
 
 // Reads `bytes` in `charset` into UTF-8 through run_iconv with `skip`;
-// nullopt when iconv does not know the charset or `skip` gave up.
+// nullopt when iconv does not know the charset, `skip` gave up, or what
+// came out is not valid UTF-8.
 template <typename Skip>
 std::optional<std::string> to_utf8(std::string_view bytes, const std::string& charset, Skip skip) {
   iconv_t converter = iconv_open("UTF-8", charset.c_str());
@@ -75,7 +76,8 @@ std::optional<std::string> to_utf8(std::string_view bytes, const std::string& ch
   out.reserve(bytes.size() + bytes.size() / 4);
   const bool complete = run_iconv(converter, bytes, out, skip);
   iconv_close(converter);
-  if (!complete) return std::nullopt;
+  // glibc reads "UTF-8" up to 0x7FFFFFFF: F5..F7 sequences would pass through.
+  if (!complete || !is_valid_utf8(out)) return std::nullopt;
   return out;
 }
 

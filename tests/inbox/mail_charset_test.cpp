@@ -1,6 +1,8 @@
 // Reading mail text whose declared charset may be wrong or missing.
 #include "inbox/mime/mail_charset.h"
 
+#include "core/charset.h"
+
 #include <gtest/gtest.h>
 
 using namespace relais::detail;
@@ -29,6 +31,14 @@ TEST(MailCharset, BytesTheDeclaredCharsetCannotReadAreGuessed) {
   const MailText text = decode_mail_text("Le diff\xE9rentiel refuse de se r\xE9\x61rmer apr\xE8s la temp\xEAte.", "utf-8");
   EXPECT_EQ(text.text, "Le différentiel refuse de se réarmer après la tempête.");
   EXPECT_EQ(text.problem, "charset 'utf-8' does not fit the text: read as windows-1252");
+}
+
+TEST(MailCharset, SequencesBeyondUnicodeUnderAUtf8LabelAreNotPassedThrough) {
+  // glibc's iconv reads F6 A9 90 96 as "UTF-8" (a code point past U+10FFFF).
+  const MailText text = decode_mail_text("\xF6\xA9\x90\x96 plans", "utf-8");
+  EXPECT_TRUE(is_valid_utf8(text.text)) << text.text;
+  EXPECT_TRUE(text.text.ends_with(" plans"));
+  EXPECT_TRUE(text.problem.starts_with("charset 'utf-8' does not fit the text")) << text.problem;
 }
 
 TEST(MailCharset, UnknownAndMissingCharsetsAreGuessedAndNoted) {
