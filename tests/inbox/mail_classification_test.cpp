@@ -3,8 +3,6 @@
 // template produced (reported, with a floor), the confidence threshold for
 // triage, and retraining with the assistant's corrections. Prints both
 // confusion matrices and the threshold table; docs/inbox.md quotes them.
-#include "host/plugin_host.h"
-
 #include <mail-model/mail_evaluation.h>
 
 #include <gtest/gtest.h>
@@ -41,11 +39,7 @@ TEST(MailClassification, FamiliesHeldOutOfTrainingAreClassifiedAtNinetyPercentOr
 TEST(MailClassification, HandWrittenMailsAreMostlyRecognisedByTheShippedModel) {
   const auto mails = read_handwritten_mails(RELAIS_HANDWRITTEN_MAILS);
   ASSERT_GE(mails.size(), 100u);
-  const auto shipped = [] {
-    detail::PluginHost host;
-    return host.create_as<spi::MailClassifier>("classifier", "fasttext",
-                                               R"({"company_domains": ["duret-electricite.fr"]})");
-  }();
+  const auto shipped = shipped_fasttext_classifier(kCorpus);
   const Evaluation evaluation = evaluate(*shipped, mails);
   std::cout << "Hand-written mails (" << shipped->model_name() << "): " << evaluation.mails() << " mails, accuracy "
             << std::fixed << std::setprecision(1) << 100 * evaluation.accuracy() << " %, urgency "

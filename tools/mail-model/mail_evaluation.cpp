@@ -104,6 +104,12 @@ ClassifierFactory fasttext_classifiers(const synth::MailOptions& corpus) {
   return [host, config] { return host->create_as<spi::MailClassifier>("classifier", "fasttext", config); };
 }
 
+std::shared_ptr<spi::MailClassifier> shipped_fasttext_classifier(const synth::MailOptions& corpus) {
+  detail::PluginHost host;  // the classifier keeps the plugin loaded
+  return host.create_as<spi::MailClassifier>("classifier", "fasttext",
+                                             nlohmann::json{{"company_domains", {corpus.company_domain}}}.dump());
+}
+
 std::map<std::string, int> family_folds() {
   std::map<std::string, int> folds;
   std::map<MailCategory, int> rank;

@@ -64,6 +64,11 @@ using ClassifierFactory = std::function<std::shared_ptr<spi::MailClassifier>()>;
 // be found or loaded.
 ClassifierFactory fasttext_classifiers(const synth::MailOptions& corpus);
 
+// The "fasttext" classifier with the model it ships with, configured as for
+// the company of `corpus`. Throws PluginError as above, or when the shipped
+// model is missing (not built yet).
+std::shared_ptr<spi::MailClassifier> shipped_fasttext_classifier(const synth::MailOptions& corpus);
+
 // The number of folds of the held-out evaluation: each holds out a third of
 // every category's families.
 inline constexpr int kFolds = 3;
