@@ -18,7 +18,9 @@
 //   "dim": 24,             size of the word vectors, 4 to 200
 //   "learning_rate": 1.0,  above 0, at most 2
 //   "word_ngrams": 1,      longest run of words learnt as one feature, 1 to 4;
-//                          runs of two memorise ways of writing
+//                          runs of two memorise ways of writing. The urgency
+//                          model learns pairs at least, in at most 20000
+//                          buckets (fasttext_classifier.cpp)
 //   "char_ngrams": [],     [shortest, longest] character n-grams, which read
 //                          typos and unknown words but also memorise names
 //                          and ways of writing; [] for none
