@@ -11,6 +11,7 @@ packages=(
   libssl-dev nlohmann-json3-dev libcli11-dev libphonenumber-dev libicu-dev
   libutf8proc-dev libuchardet-dev libcsv-dev libhowardhinnant-date-dev tzdata
   libgmime-3.0-dev libgumbo-dev
+  libfasttext-dev
   pybind11-dev python3-dev python3-pytest python3-mypy python3-openpyxl
   chromium chromium-driver fonts-liberation python3-selenium
   libgtest-dev libgmock-dev libbenchmark-dev
