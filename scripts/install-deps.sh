@@ -12,6 +12,7 @@ packages=(
   libutf8proc-dev libuchardet-dev libcsv-dev libhowardhinnant-date-dev tzdata
   libgmime-3.0-dev libgumbo-dev
   libfasttext-dev
+  libcurl4-openssl-dev openssl dovecot-imapd python3-aiosmtpd
   pybind11-dev python3-dev python3-pytest python3-mypy python3-openpyxl
   chromium chromium-driver fonts-liberation python3-selenium
   libgtest-dev libgmock-dev libbenchmark-dev

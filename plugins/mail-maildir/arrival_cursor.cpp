@@ -1,5 +1,7 @@
 #include "arrival_cursor.h"
 
+#include "text_hash.h"
+
 #include <relais/errors.h>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,14 @@
 namespace relais::local_mail {
 
 using nlohmann::json;
+
+namespace {
+
+// Keys are kept as fingerprints: a file name may be any bytes, not always
+// UTF-8 that JSON can hold, and a long one would swell the cursor.
+std::string fingerprint(const std::string& key) { return hash_text(text_hash(key)); }
+
+}  // namespace
 
 ArrivalCursor::ArrivalCursor(std::string_view text, std::string_view kind) : kind_(kind) {
   if (text.empty()) return;
@@ -31,13 +41,13 @@ bool ArrivalCursor::is_after(const ArrivedFile& file) const {
   if (file.arrival_ns < *newest_ns_ - kLookBack.count()) return false;
   // The same key with another time is another file under a name used
   // before (an .eml saved again).
-  const auto returned = recent_.find(file.key);
+  const auto returned = recent_.find(fingerprint(file.key));
   return returned == recent_.end() || returned->second != file.arrival_ns;
 }
 
 void ArrivalCursor::record(const ArrivedFile& file) {
   newest_ns_ = std::max(newest_ns_.value_or(file.arrival_ns), file.arrival_ns);
-  recent_[file.key] = file.arrival_ns;
+  recent_[fingerprint(file.key)] = file.arrival_ns;
   std::erase_if(recent_, [&](const auto& entry) { return entry.second < *newest_ns_ - kLookBack.count(); });
 }
 

@@ -50,7 +50,9 @@ class ArrivalCursor {
  private:
   std::string kind_;
   std::optional<std::int64_t> newest_ns_;
-  std::map<std::string, std::int64_t> recent_;  // key -> arrival, within kLookBack of newest_ns_
+  // Fingerprints of the keys returned within kLookBack of newest_ns_, with
+  // their arrival times.
+  std::map<std::string, std::int64_t> recent_;
 };
 
 // Reads a file's bytes, or nullopt when it is gone (then it is skipped).

@@ -7,7 +7,10 @@
 
 #include <relais/spi/mail.h>
 
+#include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -7,6 +7,7 @@
 #include "durable_files.h"
 #include "local_mailbox.h"
 #include "mbox_reader.h"
+#include "text_hash.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -14,7 +15,6 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <thread>
 #include <vector>
 
@@ -27,13 +27,6 @@ namespace fs = std::filesystem;
 bool read_number(std::string_view text, int base, std::uint64_t& value) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
   return !text.empty() && error == std::errc() && end == text.data() + text.size();
-}
-
-// FNV-1a: enough to tell one From_ line ("From sender date") from another.
-std::uint64_t line_hash(std::string_view line) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : line) hash = (hash ^ c) * 1099511628211ull;
-  return hash;
 }
 
 struct MboxCursor {
@@ -60,9 +53,7 @@ struct MboxCursor {
   }
 
   std::string text() const {
-    char hash_text[17];
-    std::snprintf(hash_text, sizeof hash_text, "%016llx", static_cast<unsigned long long>(hash));
-    return "mbox:" + std::to_string(end) + ":" + std::to_string(offset) + ":" + hash_text;
+    return "mbox:" + std::to_string(end) + ":" + std::to_string(offset) + ":" + hash_text(hash);
   }
 };
 
@@ -109,7 +100,7 @@ class MboxFile final : public LocalMailbox {
       auto message = reader.next();
       if (!message) break;
       batch.mails.push_back({std::to_string(message->offset), config_.path.filename().string(), std::move(message->raw)});
-      batch.next_cursor = MboxCursor{message->end, message->offset, line_hash(message->from_line)}.text();
+      batch.next_cursor = MboxCursor{message->end, message->offset, text_hash(message->from_line)}.text();
     }
     return batch;
   }
@@ -131,7 +122,7 @@ class MboxFile final : public LocalMailbox {
     std::error_code error;
     const auto size = fs::file_size(config_.path, error);
     if (error || size < cursor.end) return false;
-    if (line_hash(MboxReader::line_at(config_.path, cursor.offset)) != cursor.hash) return false;
+    if (text_hash(MboxReader::line_at(config_.path, cursor.offset)) != cursor.hash) return false;
     return size == cursor.end || is_from_line(MboxReader::line_at(config_.path, cursor.end));
   }
 

@@ -166,6 +166,16 @@ TEST_F(MailMaildirTest, AcknowledgingMovesIntoAMaildirPlusPlusFolderNamedInModif
   EXPECT_TRUE(box->fetch_since("", 10).mails.empty());
 }
 
+TEST_F(MailMaildirTest, FolderNamesWithAnAmpersandOrOutsideTheBmpAreEncodedAsDovecotDoes) {
+  json settings = maildir_config();
+  settings["on_acknowledge"] = "move";
+  settings["move_to"] = "R&D \U0001F527";  // a wrench, outside the Basic Multilingual Plane
+  deliver("a", message("to file"), 10s);
+  auto box = create(settings);
+  box->acknowledge({"a"});
+  EXPECT_TRUE(fs::exists(folder_ / "Maildir/.R&-D &2D3dJw-/new/a"));
+}
+
 TEST_F(MailMaildirTest, MboxMessagesLoseTheirFromLineAndQuotingAndKeepTheirLineEnds) {
   const std::string crlf_body = "Subject: two\r\n\r\nline\r\n";
   write(folder_ / "mbox", "From helene@example.fr Mon Nov 23 08:02:00 2026\n" +
@@ -245,6 +255,14 @@ TEST_F(MailMaildirTest, EmlCopiedWithAnOldModificationTimeStillArrives) {
   write(folder_ / "eml/old.eml", message("old"));
   set_time(folder_ / "eml/old.eml", base_, -24h * 300);  // cp -p from last year's backup
   EXPECT_EQ(raws(box->fetch_since(cursor, 10)), std::vector{message("old")});
+}
+
+TEST_F(MailMaildirTest, AFileNameThatIsNotUtf8StillGivesAUsableCursor) {
+  auto box = create(eml_config());
+  write(folder_ / "eml/caf\xE9.eml", message("latin-1 name"));  // saved by an old Windows tool
+  const auto batch = box->fetch_since("", 10);
+  ASSERT_EQ(raws(batch), std::vector{message("latin-1 name")});
+  EXPECT_TRUE(box->fetch_since(batch.next_cursor, 10).mails.empty());
 }
 
 TEST_F(MailMaildirTest, SendingDropsTheMessageWithItsEnvelopeIntoThePickupFolder) {
