@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 namespace relais::cli {
 namespace {
@@ -65,12 +66,14 @@ fs::path copy_maildir(const fs::path& workspace_file) {
   return copy;
 }
 
-// The mail the demo sorts by hand: a person asking a question.
-const Mail* information_question(const MailPage& triage) {
+// The mail the demo sorts by hand: the first in triage written by a known
+// customer (a stranger's would become a new customer, a machine's needs
+// no ticket).
+const Mail* customer_mail(const MailPage& triage) {
   for (const auto& mail : triage.mails) {
-    if (mail.subject == "Renseignement") return &mail;
+    if (mail.customer && !mail.automatic) return &mail;
   }
-  return triage.mails.empty() ? nullptr : &triage.mails.front();
+  return nullptr;
 }
 
 void configure_inbox(Workspace& admin, const fs::path& folder) {
@@ -126,11 +129,13 @@ void run_inbox_day(Workspace& admin, Workspace& assistant, const fs::path& works
                                               "MailReceived"));
   FetchReport report = assistant.inbox().fetch("contact");
   std::map<MailState, long long> counts;
+  std::optional<Mail> question;  // the first information request, for the FAQ
   for (const auto& id : received) {
     Mail mail = assistant.inbox().get(id);
     if (mail.direction == Direction::outbound) continue;
     ++counts[mail.state];
     print_mail_outcome(mail, assistant.customers());
+    if (!question && mail.category == MailCategory::information_request) question = mail;
   }
   std::cout << format(_("%lld read: %lld new tickets, %lld joined their ticket, %lld filed, %lld to triage, %lld "
                         "acknowledgements sent."),
@@ -139,18 +144,20 @@ void run_inbox_day(Workspace& admin, Workspace& assistant, const fs::path& works
                           fs::directory_iterator(folder / "envoyes"), fs::directory_iterator())))
             << '\n';
 
-  MailPage triage = assistant.inbox().triage(500);
-  const Mail* question = information_question(triage);
-  if (!question) return;
-  std::cout << '\n' << format(_("The assistant sorts \"%s\", from the triage queue, as an information request:"),
-                              question->subject)
-            << '\n';
-  IngestResult corrected =
-      assistant.inbox().correct(question->id, question->version, MailCategory::information_request);
-  print_mail_outcome(corrected.mail, assistant.customers());
-  for (const auto& suggestion : assistant.inbox().suggest_answers(corrected.mail.id)) {
-    std::cout << format(_("  Suggested answer: %s"), suggestion.entry.question) << '\n';
+  if (question) {
+    std::cout << '\n' << format(_("Suggested answers to \"%s\":"), question->subject) << '\n';
+    for (const auto& suggestion : assistant.inbox().suggest_answers(question->id)) {
+      std::cout << "  " << suggestion.entry.question << '\n';
+    }
   }
+  MailPage triage = assistant.inbox().triage(500);
+  const Mail* mail = customer_mail(triage);
+  if (!mail) return;
+  const MailCategory category = mail->category.value_or(MailCategory::information_request);
+  std::cout << '\n' << format(_("The assistant confirms \"%s\", from the triage queue, as %s:"), mail->subject,
+                              category_label(category))
+            << '\n';
+  print_mail_outcome(assistant.inbox().correct(mail->id, mail->version, category).mail, assistant.customers());
 }
 
 }  // namespace relais::cli

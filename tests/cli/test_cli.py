@@ -649,7 +649,8 @@ class DeskTest(unittest.TestCase):
         by_phone = self.succeeded("customer", "show", self.uri, BAKERY)
         self.assertTrue(by_phone.stdout.startswith("Boulangerie Kerhervé (entreprise)\n"), by_phone.stdout)
         self.assertRegex(by_phone.stdout, r"\nDemandes ouvertes \(\d+\) :\n  " + TICKET_HEADER.replace("Client +", ""))
-        self.assertRegex(by_phone.stdout, r"\n  Quand +Quoi +Téléphone +Durée +Par +Issue +Objet\n"
+        # The bakery's mails of the demo's afternoon come first, then its calls.
+        self.assertRegex(by_phone.stdout, r"\n  Quand +Quoi +Téléphone +Durée +Par +Issue +Objet\n(  .*\n)*"
                                           r"  \d\d/\d\d/\d{4} \d\d:\d\d  appel entrant +06 83 27 45 19 ")
         by_id = self.succeeded("customers", "show", self.uri, self.customer_id(BAKERY))
         self.assertEqual(by_id.stdout, by_phone.stdout)
@@ -716,8 +717,9 @@ class DeskTest(unittest.TestCase):
         self.assertEqual(self.succeeded("ticket", "comment", self.uri, number, "Pièce commandée", "--internal").stdout,
                          f"Note interne ajoutée au ticket {number}.\n")
         listed = self.succeeded("ticket", "list", self.uri, "--customer", creperie)
-        self.assertRegex(listed.stdout, rf"^{TICKET_HEADER}\n{number}  Crêperie Ty Breizh  panne +en cours +haute "
-                                        r"+gaetan +Hotte en panne\n1 ticket\n$")
+        # Besides the one opened here, the crêperie's mail of the demo opened one.
+        self.assertRegex(listed.stdout, rf"^{TICKET_HEADER}\n(.*\n)*{number}  Crêperie Ty Breizh  panne +en cours +haute "
+                                        r"+gaetan +Hotte en panne\n(.*\n)*\d+ tickets?\n$")
         self.assertEqual(self.succeeded("ticket", "assign", self.uri, number).stdout,
                          f"Le ticket {number} n'est plus attribué.\n")
 
