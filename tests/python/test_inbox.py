@@ -1,7 +1,8 @@
 """The inbox from Python: ingesting bytes or text, idempotence, triage and
-corrections, dispatch rules, settings, mailboxes and the FAQ. A mail left in
-triage is given its category as the assistant would (ingest_as), so these
-hold with any classifier."""
+corrections, dispatch rules, settings, mailboxes and the FAQ. Mail is
+classified by the "keywords" test classifier (tests/inbox/fixtures, found
+through RELAIS_PLUGIN_PATH); a mail left in triage is given its category as
+the assistant would (ingest_as)."""
 import pytest
 
 import relais
@@ -24,6 +25,9 @@ def ingest_as(inbox, raw, category):
 
 @pytest.fixture
 def inbox(workspace):
+    settings = workspace.inbox.settings()
+    settings.classifier_plugin = "keywords"
+    workspace.inbox.configure(settings)
     workspace.customers.create(name="Électricité Durand SARL", kind="company", phones=["02 99 12 34 56"],
                                emails=["contact@durand-elec.fr"],
                                contacts=[{"name": "Sophie Durand", "emails": ["sophie.durand@durand-elec.fr"]}])
