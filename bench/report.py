@@ -25,7 +25,11 @@ PERCENTILE_LIMITS_US = [
 ]
 MIN_RATES = [("BM_ImportCsv/100000/iterations:1/real_time", 50000.0),
              ("BM_ImportCsvIntoBase/100000/iterations:1/real_time", 5000.0)]
-COUNTERS = ("comparisons", "precision", "recall", "rows_per_second", "hits", "by_recency")
+COUNTERS = ("comparisons", "precision", "recall", "rows_per_second", "hits", "by_recency", "emails_per_second",
+            "heldout_accuracy", "heldout_urgency_accuracy", "handwritten_accuracy", "train_seconds", "model_bytes")
+# (benchmark, counter, minimum): a rate or a share the issues name.
+MIN_COUNTERS = [("BM_ClassifyEmail", "emails_per_second", 20000.0),
+                ("BM_ClassifyEmail", "heldout_accuracy", 0.90)]
 
 TO_MICROSECONDS = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
 
@@ -57,6 +61,11 @@ def main(path):
             value = benchmarks[name][percentile]
             verdict = "ok" if value < limit else "OVER TARGET"
             print(f"{name} {percentile[:3]} = {value:.0f} us (target < {limit:.0f} us) {verdict}")
+    for name, counter, minimum in MIN_COUNTERS:
+        if name in benchmarks:
+            value = benchmarks[name][counter]
+            verdict = "ok" if value >= minimum else "UNDER TARGET"
+            print(f"{name} {counter} = {value:.3f} (target >= {minimum:g}) {verdict}")
     for name, minimum in MIN_RATES:
         if name in benchmarks:
             value = benchmarks[name]["rows_per_second"]

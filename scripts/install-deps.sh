@@ -10,8 +10,9 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   libssl-dev nlohmann-json3-dev libcli11-dev libphonenumber-dev libicu-dev
   libutf8proc-dev libuchardet-dev libcsv-dev libhowardhinnant-date-dev tzdata
-  libcurl4-openssl-dev openssl dovecot-imapd python3-aiosmtpd
   libgmime-3.0-dev libgumbo-dev
+  libfasttext-dev
+  libcurl4-openssl-dev openssl dovecot-imapd python3-aiosmtpd
   pybind11-dev python3-dev python3-pytest python3-mypy python3-openpyxl
   chromium chromium-driver fonts-liberation python3-selenium
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -1,6 +1,7 @@
 // `relais demo <file.db>`: a fresh SQLite workspace filled from the demo
 // data file, then a tour of what the staff get from it.
 #include "commands.h"
+#include "demo_inbox.h"
 #include "desk_output.h"
 #include "i18n.h"
 #include "output.h"
@@ -330,6 +331,7 @@ void print_next_steps(const std::string& uri, const std::string& incoming_call, 
             << format_phone_national(normalize_phone(incoming_call)) << "\"\n"
             << "  relais customers show " << uri << " \"" << kBakery << "\"\n"
             << "  relais ticket list " << uri << " --assignee " << technician << '\n'
+            << "  relais inbox triage " << uri << '\n'
             << "  relais journal verify " << uri << '\n';
 }
 
@@ -358,6 +360,8 @@ int run_demo(const fs::path& database) {
   print_incoming_call(assistant, data.incoming_call);
   import_desk_files(admin);
   run_morning(admin, *clock, data.entered_by, technician_login(data));
+  clock->set(tuesday(18, 45));  // the mailbox is read once more before closing
+  run_inbox_day(admin, assistant, file);
   print_journal(admin);
   print_next_steps(uri, data.incoming_call, technician_login(data));
   return 0;

@@ -98,6 +98,9 @@ void bind_workspace_class(py::module_& m) {
                              "The UserService (keeps this workspace alive).")
       .def_property_readonly("erp", &Workspace::erp, py::return_value_policy::reference_internal,
                              "The ErpExchange with the external systems (keeps this workspace alive).")
+      .def_property_readonly("inbox", &Workspace::inbox, py::return_value_policy::reference_internal,
+                             "The InboxService, for mail intake, triage, dispatch rules, mailboxes and the FAQ (keeps this "
+                             "workspace alive).")
       .def_property_readonly("actor", &Workspace::actor, py::return_value_policy::copy,
                              "The bound actor (a relais.User, as read at open).")
       .def_property_readonly("engine", [](const Workspace& ws) { return std::string(ws.engine()); },

@@ -96,6 +96,17 @@ class TemplateDialect final : public spi::Dialect {
     }
     return query;
   }
+  // {searched columns} : ("a" OR "b").
+  std::string full_text_any_query(const spi::FullTextIndex& index,
+                                  const std::vector<spi::FullTextTerm>& terms) const override {
+    std::string query;
+    for (const auto& term : terms) {
+      if (term.word.empty()) throw relais::InvalidInputError("terms", "", "a full-text word cannot be empty");
+      query += (query.empty() ? "" : " OR ") + quoted(term.word) + (term.prefix ? "*" : "");
+    }
+    if (query.empty()) throw relais::InvalidInputError("terms", "", "a full-text query needs a word");
+    return "{" + join(index.columns, "", " ") + "} : (" + query + ")";
+  }
 
  private:
   static std::vector<std::string> all_columns(const spi::FullTextIndex& index) {

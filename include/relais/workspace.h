@@ -11,6 +11,7 @@
 #include <relais/erp/erp_exchange.h>
 #include <relais/errors.h>
 #include <relais/events.h>
+#include <relais/inbox/inbox_service.h>
 #include <relais/export.h>
 #include <relais/journal.h>
 #include <relais/reminders/reminder_service.h>
@@ -78,6 +79,8 @@ class RELAIS_API Workspace {
   UserService& users();
   // Exchanging customers with the external systems (ERP, Sage).
   ErpExchange& erp();
+  // Mail intake: mailboxes, matching, threading, triage, dispatch rules.
+  InboxService& inbox();
 
   // The bound actor, as read at open.
   const User& actor() const;

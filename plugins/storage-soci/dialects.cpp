@@ -115,6 +115,27 @@ std::string full_text_query_text(const FullTextNames& names, const std::vector<s
   return query;
 }
 
+// {a b} : ("word" AND "start"*) AND filter : ("x" OR "y"): each word a
+// quoted string (quotes doubled), terms kept to the searched columns.
+QuerySyntax sqlite_syntax(const FullTextNames& names) {
+  return {" AND ", " OR ",
+          [](const spi::FullTextTerm& term) { return quoted(term.word, '"') + (term.prefix ? "*" : ""); },
+          [filter = names.filter_column](const std::string& word) { return filter + " : " + quoted(word, '"'); },
+          [columns = joined(names.columns, " ")](const std::string& text) {
+            return "{" + columns + "} : (" + text + ")";
+          }};
+}
+
+// 'word':AB & 'start':*AB & ('x':D | 'y':D): each word quoted (quotes and
+// backslashes doubled), terms kept to the searched columns' weights.
+QuerySyntax postgresql_syntax(const FullTextNames& names) {
+  return {" & ", " | ",
+          [weights = std::string("ABC").substr(0, names.columns.size())](const spi::FullTextTerm& term) {
+            return quoted(term.word, '\'', true) + (term.prefix ? ":*" : ":") + weights;
+          },
+          [](const std::string& word) { return quoted(word, '\'', true) + ":D"; }};
+}
+
 // Both engines accept the same ON CONFLICT clause; only the fragments that
 // really differ are left to the derived dialects.
 class CommonDialect : public spi::Dialect {
@@ -187,17 +208,17 @@ class SqliteDialect final : public CommonDialect {
     return {fts + "(?) JOIN " + names.table + " ON " + names.table + "." + names.key + " = " + fts + ".rowid",
             "-bm25(" + fts + weights + ")", fts + ".rowid", fts + "(?)"};
   }
-  // {a b} : ("word" AND "start"*) AND filter : ("x" OR "y"): each word a
-  // quoted string (quotes doubled), terms kept to the searched columns.
   std::string full_text_query(const spi::FullTextIndex& index, const std::vector<spi::FullTextTerm>& terms,
                               const std::vector<std::vector<std::string>>& filters) const override {
     const FullTextNames names(index);
-    QuerySyntax syntax{
-        " AND ", " OR ",
-        [](const spi::FullTextTerm& term) { return quoted(term.word, '"') + (term.prefix ? "*" : ""); },
-        [&](const std::string& word) { return names.filter_column + " : " + quoted(word, '"'); },
-        [&](const std::string& text) { return "{" + joined(names.columns, " ") + "} : (" + text + ")"; }};
-    return full_text_query_text(names, terms, filters, syntax);
+    return full_text_query_text(names, terms, filters, sqlite_syntax(names));
+  }
+  std::string full_text_any_query(const spi::FullTextIndex& index,
+                                  const std::vector<spi::FullTextTerm>& terms) const override {
+    const FullTextNames names(index);
+    QuerySyntax syntax = sqlite_syntax(names);
+    syntax.all_of = syntax.any_of;
+    return full_text_query_text(names, terms, {}, syntax);
   }
 };
 
@@ -258,19 +279,17 @@ class PostgresqlDialect final : public CommonDialect {
             "ts_rank('{0, 0.1, 0.1, 1.0}', " + names.table + ".full_text, " + names.table + ".full_text_query)",
             names.table + "." + names.key, source};
   }
-  // 'word':AB & 'start':*AB & ('x':D | 'y':D): each word quoted (quotes and
-  // backslashes doubled), terms kept to the searched columns' weights.
   std::string full_text_query(const spi::FullTextIndex& index, const std::vector<spi::FullTextTerm>& terms,
                               const std::vector<std::vector<std::string>>& filters) const override {
     const FullTextNames names(index);
-    const std::string weights = std::string("ABC").substr(0, names.columns.size());
-    QuerySyntax syntax{
-        " & ", " | ",
-        [&](const spi::FullTextTerm& term) {
-          return quoted(term.word, '\'', true) + (term.prefix ? ":*" : ":") + weights;
-        },
-        [](const std::string& word) { return quoted(word, '\'', true) + ":D"; }};
-    return full_text_query_text(names, terms, filters, syntax);
+    return full_text_query_text(names, terms, filters, postgresql_syntax(names));
+  }
+  std::string full_text_any_query(const spi::FullTextIndex& index,
+                                  const std::vector<spi::FullTextTerm>& terms) const override {
+    const FullTextNames names(index);
+    QuerySyntax syntax = postgresql_syntax(names);
+    syntax.all_of = syntax.any_of;
+    return full_text_query_text(names, terms, {}, syntax);
   }
 };
 

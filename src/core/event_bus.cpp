@@ -39,6 +39,8 @@ constexpr NamedEvent kNamedEvents[] = {
     {"reminder", "cancel", "ReminderCancelled"},
     {"reminder", "due", "ReminderDue"},
     {"reminder", "overdue", "ReminderOverdue"},
+    {"mail", "classify", "MailClassified"},
+    {"mail", "send", "MailSent"},
 };
 
 std::string past_tense(std::string_view action) {

@@ -2,6 +2,7 @@
 #include "storage/sql.h"
 
 #include "core/changes.h"
+#include "core/text.h"
 #include "customers/customer_store.h"
 
 #include <algorithm>
@@ -117,6 +118,28 @@ void delete_match_keys(spi::Connection& connection, const std::string& customer_
   spi::Value owner[] = {customer_id};
   connection.execute("DELETE FROM customer_match_keys WHERE customer_id = ?", owner);
   connection.execute("DELETE FROM customer_identities WHERE customer_id = ?", owner);
+}
+
+namespace {
+
+std::vector<Uuid> customers_in_block(spi::Connection& connection, const std::string& block) {
+  const spi::Value params[] = {block};
+  std::vector<Uuid> ids;
+  for (const auto& row :
+       connection.query("SELECT customer_id FROM customer_match_keys WHERE block_key = ? ORDER BY customer_id", params)) {
+    ids.push_back(Uuid::parse(row.text(0)));
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::vector<Uuid> customers_with_siren(spi::Connection& connection, std::string_view siren) {
+  return customers_in_block(connection, "s:" + std::string(siren));
+}
+
+std::vector<Uuid> customers_with_email(spi::Connection& connection, std::string_view email) {
+  return customers_in_block(connection, "e:" + lowercase_ascii(std::string(email)));
 }
 
 CandidatePool::CandidatePool(spi::Connection& connection, const std::vector<std::string>& blocks) {

@@ -25,6 +25,15 @@ void insert_match_keys(spi::Connection& connection, const Customer& customer, co
 // Removes them, before a rewrite.
 void delete_match_keys(spi::Connection& connection, const std::string& customer_id);
 
+// Unarchived customers whose SIRET or VAT number holds `siren` (their
+// "s:<siren>" block), in id order.
+std::vector<Uuid> customers_with_siren(spi::Connection& connection, std::string_view siren);
+// Unarchived customers with `email` (theirs or a contact's), compared
+// without case as identity matching compares them (their "e:<email>"
+// block): "Sophie.Durand@..." as typed in is "sophie.durand@..." in a
+// mail. In id order.
+std::vector<Uuid> customers_with_email(spi::Connection& connection, std::string_view email);
+
 // A customer's comparison keys as stored for matching.
 struct StoredIdentity {
   Uuid id;

@@ -35,14 +35,8 @@ Ticket change_ticket(detail::WorkspaceCore& core, const Uuid& id, std::int64_t e
       return detail::stale_version(detail::kTicketEntity, id.to_string(), stored->version, expected_version);
     };
     if (stored->version != expected_version) throw stale();
-    Ticket changed = change(connection, *stored, scope.now());
-    changed.updated_at = scope.now();
-    if (!detail::update_ticket(connection, changed, expected_version)) throw stale();
-    changed.version = expected_version + 1;
-    auto changes = detail::ticket_changes(&*stored, changed);
-    changes.insert(changes.end(), extra.begin(), extra.end());
-    scope.record({std::string(detail::kTicketEntity), id.to_string(), std::string(action), std::move(changes)});
-    return changed;
+    return detail::store_ticket_change(scope, *stored, change(connection, *stored, scope.now()), action,
+                                       std::move(extra));
   });
 }
 

@@ -4,6 +4,7 @@
 #include <relais/errors.h>
 
 #include "core/civil_time.h"
+#include "core/stale_version.h"
 #include "customers/customer_store.h"
 #include "desk/desk_rules.h"
 #include "desk/desk_store.h"
@@ -108,6 +109,20 @@ Ticket store_ticket(WriteScope& scope, Ticket ticket, const Clock& clock) {
   insert_ticket(connection, ticket);
   scope.record({std::string(kTicketEntity), ticket.id.to_string(), "open", ticket_changes(nullptr, ticket)});
   return ticket;
+}
+
+Ticket store_ticket_change(WriteScope& scope, const Ticket& stored, Ticket changed, std::string_view action,
+                           std::vector<FieldChange> extra) {
+  changed.updated_at = scope.now();
+  if (!update_ticket(scope.connection(), changed, stored.version)) {
+    auto current = find_ticket(scope.connection(), stored.id);
+    throw stale_version(kTicketEntity, stored.id.to_string(), current ? current->version : 0, stored.version);
+  }
+  changed.version = stored.version + 1;
+  auto changes = ticket_changes(&stored, changed);
+  changes.insert(changes.end(), extra.begin(), extra.end());
+  scope.record({std::string(kTicketEntity), stored.id.to_string(), std::string(action), std::move(changes)});
+  return changed;
 }
 
 }  // namespace relais::inline v1::detail

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace relais::inline v1::detail {
 
@@ -40,5 +41,12 @@ Interaction store_interaction(WriteScope& scope, Interaction interaction, const 
 // set: references, assignee and requester checked, the next number of the
 // year (Paris time) given, journaled ("open").
 Ticket store_ticket(WriteScope& scope, Ticket ticket, const Clock& clock);
+
+// Writes `changed` over `stored` (read in this transaction) under optimistic
+// concurrency: updated_at set, version + 1, journaled as `action` with the
+// fields that differ plus `extra`. Throws ConflictError when the stored
+// version is no longer stored.version.
+Ticket store_ticket_change(WriteScope& scope, const Ticket& stored, Ticket changed, std::string_view action,
+                           std::vector<FieldChange> extra = {});
 
 }  // namespace relais::inline v1::detail

@@ -29,17 +29,10 @@ MappingProfile checked_profile(const std::string& json_text, std::string_view sy
   return profile;
 }
 
-std::shared_ptr<ConnectorSlot> ConnectorCache::slot(PluginHost& host, const ErpSystem& system) {
-  std::lock_guard lock(mutex_);
-  auto& slot = slots_[system.system];
-  if (!slot || slot->plugin != system.plugin || slot->config != system.config) {
-    auto fresh = std::make_shared<ConnectorSlot>();
-    fresh->plugin = system.plugin;
-    fresh->config = system.config;
-    fresh->connector = create_connector(host, system.system, system.plugin, system.config);
-    slot = std::move(fresh);
-  }
-  return slot;
+std::shared_ptr<ConnectorSlot<spi::ErpConnector>> erp_connector_slot(ConnectorCache<spi::ErpConnector>& cache,
+                                                                      PluginHost& host, const ErpSystem& system) {
+  return cache.slot(system.system, system.plugin, system.config,
+                    [&] { return create_connector(host, system.system, system.plugin, system.config); });
 }
 
 }  // namespace relais::inline v1::detail

@@ -192,7 +192,7 @@ ErpSystem ErpExchange::system(std::string_view system) const {
 
 ErpExportReport ErpExchange::export_changes(std::string_view system) {
   const ErpSystem configured = this->system(system);
-  auto slot = core_.engine().connectors.slot(core_.engine().host, configured);
+  auto slot = detail::erp_connector_slot(core_.engine().erp_connectors, core_.engine().host, configured);
   // Taken before the write transaction, as import_pending() does: one lock
   // order, no deadlock.
   std::lock_guard in_use(slot->in_use);
@@ -209,7 +209,7 @@ ErpExportReport ErpExchange::export_changes(std::string_view system) {
 
 std::vector<ErpImportResult> ErpExchange::import_pending(std::string_view system, const ImportOptions& options) {
   core_.authorize(detail::Action::write);  // before any file is taken
-  auto slot = core_.engine().connectors.slot(core_.engine().host, this->system(system));
+  auto slot = detail::erp_connector_slot(core_.engine().erp_connectors, core_.engine().host, this->system(system));
   std::lock_guard in_use(slot->in_use);
   const std::string profile = slot->connector->profile();
   detail::checked_profile(profile, system);

@@ -1,5 +1,7 @@
-// The inbox's words (mail categories, urgencies) and the ticket each
+// The inbox's words (mail categories, urgencies, states, match and thread
+// reasons, dispatch actions) and the ticket each
 // category opens: pure functions, no database.
+#include <relais/inbox/mail.h>
 #include <relais/inbox/mail_category.h>
 
 #include "core/enum_names.h"
@@ -26,7 +28,43 @@ constexpr detail::EnumNames kCategories{std::array<pair<MailCategory, string_vie
 constexpr detail::EnumNames kUrgencies{std::array<pair<MailUrgency, string_view>, 3>{{
     {MailUrgency::low, "low"}, {MailUrgency::normal, "normal"}, {MailUrgency::urgent, "urgent"}}}};
 
+constexpr detail::EnumNames kStates{std::array<pair<MailState, string_view>, 5>{{
+    {MailState::triage, "triage"},
+    {MailState::ticket_opened, "ticket_opened"},
+    {MailState::joined_ticket, "joined_ticket"},
+    {MailState::filed, "filed"},
+    {MailState::sent, "sent"}}}};
+
+constexpr detail::EnumNames kMatches{std::array<pair<MailMatch, string_view>, 5>{{
+    {MailMatch::none, "none"},
+    {MailMatch::sender_address, "sender_address"},
+    {MailMatch::phone, "phone"},
+    {MailMatch::siret, "siret"},
+    {MailMatch::name, "name"}}}};
+
+constexpr detail::EnumNames kThreads{std::array<pair<MailThread, string_view>, 4>{{
+    {MailThread::none, "none"},
+    {MailThread::references, "references"},
+    {MailThread::subject_tag, "subject_tag"},
+    {MailThread::sender_subject, "sender_subject"}}}};
+
+constexpr detail::EnumNames kActions{std::array<pair<DispatchAction, string_view>, 3>{{
+    {DispatchAction::open_or_join, "open_or_join"},
+    {DispatchAction::join_only, "join_only"},
+    {DispatchAction::file, "file"}}}};
+
 }  // namespace
+
+std::string_view to_string(MailState state) noexcept { return kStates.name(state); }
+std::string_view to_string(MailMatch match) noexcept { return kMatches.name(match); }
+std::string_view to_string(MailThread thread) noexcept { return kThreads.name(thread); }
+std::string_view to_string(DispatchAction action) noexcept { return kActions.name(action); }
+MailState parse_mail_state(std::string_view text, std::string_view field) { return kStates.parse(text, field); }
+MailMatch parse_mail_match(std::string_view text, std::string_view field) { return kMatches.parse(text, field); }
+MailThread parse_mail_thread(std::string_view text, std::string_view field) { return kThreads.parse(text, field); }
+DispatchAction parse_dispatch_action(std::string_view text, std::string_view field) {
+  return kActions.parse(text, field);
+}
 
 std::string_view to_string(MailCategory category) noexcept { return kCategories.name(category); }
 std::string_view to_string(MailUrgency urgency) noexcept { return kUrgencies.name(urgency); }

@@ -6,6 +6,8 @@
 #include "customers/import/import_store.h"
 #include "desk/desk_store.h"
 #include "erp/erp_store.h"
+#include "inbox/faq_store.h"
+#include "inbox/inbox_store.h"
 #include "reminders/reminder_store.h"
 #include "search/search_index.h"
 #include "users/user_store.h"
@@ -41,7 +43,9 @@ const SchemaArea* schema_areas(std::size_t& count) {
                                      customer_merges_schema(),
                                      desk_schema(),
                                      erp_schema(),
-                                     reminders_schema()};
+                                     reminders_schema(),
+                                     inbox_schema(),
+                                     faq_schema()};
   count = std::size(areas);
   return areas;
 }
@@ -80,7 +84,7 @@ Event event_from_entry(const JournalEntry& entry) {
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), engine_(std::move(engine)),
+    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), inbox(*this), engine_(std::move(engine)),
       actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {

@@ -5,12 +5,16 @@
 #include <relais/customers/customer_service.h>
 #include <relais/desk/desk_service.h>
 #include <relais/reminders/reminder_service.h>
+#include <relais/inbox/inbox_service.h>
+#include <relais/spi/mail.h>
 #include <relais/users.h>
 #include <relais/workspace.h>
 
 #include "core/event_bus.h"
 #include "erp/connectors.h"
+#include "host/connector_cache.h"
 #include "host/plugin_host.h"
+#include "inbox/classifier_slot.h"
 #include "journal/journal.h"
 #include "storage/connection_pool.h"
 #include "storage/transaction.h"
@@ -33,7 +37,9 @@ struct Engine {
   std::shared_ptr<spi::StorageBackend> backend;
   ConnectionPool pool;
   EventBus bus;
-  ConnectorCache connectors;
+  ConnectorCache<spi::ErpConnector> erp_connectors;
+  ConnectorCache<spi::MailConnector> mail_connectors;
+  ClassifierSlot classifier;
 };
 
 // The open transaction of one mutating call: its connection, its time, and
@@ -102,6 +108,7 @@ class WorkspaceCore {
   ReminderService reminders;
   UserService users;
   ErpExchange erp;
+  InboxService inbox;
 
  private:
   void publish(const WriteScope& scope) const;

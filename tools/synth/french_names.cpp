@@ -60,6 +60,18 @@ constexpr Town kTowns[] = {
     {"Toulouse", "31000", '5'},     {"Limoges", "87000", '5'},         {"Pau", "64000", '5'},
     {"La Rochelle", "17000", '5'},  {"Poitiers", "86000", '5'},        {"Bayonne", "64100", '5'}};
 
+constexpr Town kBretonTowns[] = {
+    {"Brest", "29200", '2'},         {"Quimper", "29000", '2'},           {"Morlaix", "29600", '2'},
+    {"Landerneau", "29800", '2'},    {"Landivisiau", "29400", '2'},       {"Saint-Pol-de-Léon", "29250", '2'},
+    {"Roscoff", "29680", '2'},       {"Lesneven", "29260", '2'},          {"Plouguerneau", "29880", '2'},
+    {"Plougastel-Daoulas", "29470", '2'}, {"Crozon", "29160", '2'},      {"Châteaulin", "29150", '2'},
+    {"Carhaix-Plouguer", "29270", '2'}, {"Quimperlé", "29300", '2'},     {"Concarneau", "29900", '2'},
+    {"Douarnenez", "29100", '2'},    {"Pont-l'Abbé", "29120", '2'},       {"Locquirec", "29241", '2'},
+    {"Plouescat", "29430", '2'},     {"Saint-Renan", "29290", '2'},       {"Lannion", "22300", '2'},
+    {"Guingamp", "22200", '2'},      {"Paimpol", "22500", '2'},           {"Perros-Guirec", "22700", '2'},
+    {"Saint-Brieuc", "22000", '2'},  {"Lorient", "56100", '2'},           {"Vannes", "56000", '2'},
+    {"Rennes", "35000", '2'},        {"Sizun", "29450", '2'},             {"Guipavas", "29490", '2'}};
+
 constexpr std::string_view kTrades[] = {
     "Boulangerie", "Boucherie", "Pharmacie", "Garage", "Menuiserie", "Plomberie", "Crêperie",
     "Restaurant", "Hôtel", "Fleuriste", "Librairie", "Charcuterie", "Pâtisserie", "Cabinet dentaire",
@@ -104,6 +116,7 @@ std::span<const std::string_view> surnames() { return kSurnames; }
 std::span<const std::string_view> street_types() { return kStreetTypes; }
 std::span<const std::string_view> street_names() { return kStreetNames; }
 std::span<const Town> towns() { return kTowns; }
+std::span<const Town> breton_towns() { return kBretonTowns; }
 std::span<const std::string_view> trades() { return kTrades; }
 std::span<const std::string_view> place_names() { return kPlaceNames; }
 std::span<const std::string_view> residence_names() { return kResidenceNames; }

@@ -30,6 +30,7 @@ std::span<const std::string_view> surnames();
 std::span<const std::string_view> street_types();
 std::span<const std::string_view> street_names();
 std::span<const Town> towns();
+std::span<const Town> breton_towns();          // around a contractor in Brittany
 std::span<const std::string_view> trades();           // "Boulangerie"
 std::span<const std::string_view> place_names();      // "du Port", for "Boulangerie du Port"
 std::span<const std::string_view> residence_names();  // "Les Mouettes", for SCI

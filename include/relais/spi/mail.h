@@ -35,6 +35,8 @@
 // Threads: not required to be thread-safe. The caller uses one object from
 // one thread at a time; two objects (two processes, too) may serve the same
 // mailbox.
+#include <relais/spi/plugin_kind.h>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -109,6 +111,11 @@ class MailConnector {
   // server refuses or cannot be reached, or when this connector has nowhere
   // to send; StorageError when a pickup folder cannot be written.
   virtual void send(const OutgoingMail& mail) = 0;
+};
+
+template <>
+struct PluginKind<MailConnector> {
+  static constexpr const char* name = "mail";
 };
 
 }  // namespace relais::inline v1::spi

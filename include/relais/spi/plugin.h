@@ -16,7 +16,7 @@
 
 // Bump on any change to this header, to the SPI interfaces, or to the value
 // types plugins exchange with the host.
-#define RELAIS_PLUGIN_ABI_VERSION 2u
+#define RELAIS_PLUGIN_ABI_VERSION 3u
 #define RELAIS_PLUGIN_ENTRY_NAME "relais_plugin_entry"
 
 extern "C" {

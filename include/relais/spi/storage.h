@@ -129,6 +129,15 @@ class Dialect {
   virtual std::string full_text_query(const FullTextIndex& index, const std::vector<FullTextTerm>& terms,
                                       const std::vector<std::vector<std::string>>& filters) const = 0;
 
+  // The parameter of full_text_search() matching the rows whose searched
+  // columns hold at least one of `terms`: for "more like this" lookups (the
+  // FAQ entries answering a mail), where requiring every word of a text
+  // would match nothing. The rank then favours rows holding more of the
+  // words, and rarer ones. Same escaping guarantee as full_text_query().
+  // Throws InvalidInputError naming "terms" when there is none or a word
+  // is empty.
+  virtual std::string full_text_any_query(const FullTextIndex& index, const std::vector<FullTextTerm>& terms) const = 0;
+
   // A statement that, run first in a write transaction, serializes every
   // such transaction on the database until commit, even before any table
   // exists (schema migrations at open): "" on SQLite, where BEGIN IMMEDIATE

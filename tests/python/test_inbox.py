@@ -1,0 +1,92 @@
+"""The inbox from Python: ingesting bytes or text, idempotence, triage and
+corrections, dispatch rules, settings, mailboxes and the FAQ. Mail is
+classified by the "keywords" test classifier (tests/inbox/fixtures, found
+through RELAIS_PLUGIN_PATH); a mail left in triage is given its category as
+the assistant would (ingest_as)."""
+import pytest
+
+import relais
+
+
+def raw_mail(subject="Demande de devis pour un tableau", message_id="req-1@durand-elec.fr",
+             sender="Sophie Durand <sophie.durand@durand-elec.fr>",
+             body="Bonjour,\nPouvez-vous nous faire un devis ?\nSophie"):
+    return ("From: " + sender + "\r\nTo: contact@duret-elec.fr\r\nSubject: " + subject +
+            "\r\nMessage-ID: <" + message_id + ">\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n")
+
+
+def ingest_as(inbox, raw, category):
+    result = inbox.ingest(raw)
+    if result.duplicate or result.mail.state != relais.MailState.TRIAGE:
+        return result
+    return inbox.correct(result.mail.id, category)
+
+
+@pytest.fixture
+def inbox(workspace):
+    settings = workspace.inbox.settings()
+    settings.classifier_plugin = "keywords"
+    workspace.inbox.configure(settings)
+    workspace.customers.create(name="Électricité Durand SARL", kind="company", phones=["02 99 12 34 56"],
+                               emails=["contact@durand-elec.fr"],
+                               contacts=[{"name": "Sophie Durand", "emails": ["sophie.durand@durand-elec.fr"]}])
+    return workspace.inbox
+
+
+def test_ingest_takes_bytes_or_text_and_stores_a_message_once(inbox):
+    first = ingest_as(inbox, raw_mail().encode(), "quote_request")
+    assert not first.duplicate
+    assert first.mail.state == relais.MailState.TICKET_OPENED
+    assert first.mail.category == relais.MailCategory.QUOTE_REQUEST
+    assert first.mail.match == relais.MailMatch.SENDER_ADDRESS
+    assert first.ticket.kind == relais.TicketKind.QUOTE_REQUEST
+    again = inbox.ingest(raw_mail())
+    assert again.duplicate
+    assert again.mail == inbox.get(first.mail.id)
+    assert inbox.raw(first.mail.id) == raw_mail().encode()
+    assert [mail.id for mail in inbox.thread(first.ticket.id)] == [first.mail.id]
+
+
+def test_uncertain_mail_waits_in_triage_until_corrected(inbox):
+    result = inbox.ingest(raw_mail(subject="Question", message_id="q@durand-elec.fr",
+                                   body="C'est peut-être possible ?"))
+    assert result.mail.state == relais.MailState.TRIAGE
+    assert [mail.id for mail in inbox.triage()] == [result.mail.id]
+    corrected = inbox.correct(result.mail.id, "information_request")
+    assert corrected.mail.corrected
+    assert corrected.ticket.kind == relais.TicketKind.INFORMATION
+    assert len(inbox.triage()) == 0
+    with pytest.raises(relais.InvalidInputError) as error:
+        inbox.correct(result.mail.id, "devis")
+    assert error.value.field_errors[0].field == "category"
+    with pytest.raises(relais.ConflictError):
+        inbox.correct(result.mail.id, relais.MailCategory.SUPPLIER, version=1)
+    with pytest.raises(relais.NotFoundError):
+        inbox.correct("018f3c1e-7b2a-7c3d-9e4f-0123456789ab", "supplier")
+
+
+def test_rules_settings_and_faq(inbox, tmp_path):
+    rule = inbox.add_rule("Rexel", position=5, sender_domain="rexel.fr", action="file", queue="achats")
+    assert inbox.rules()[0] == rule
+    assert rule.action == relais.DispatchAction.FILE
+    with pytest.raises(relais.InvalidInputError) as error:
+        inbox.add_rule(" ", keywords=["!!"])
+    assert {each.field for each in error.value.field_errors} >= {"name", "when.keywords[0]"}
+    filed = ingest_as(inbox, raw_mail(sender="Rexel <commandes@rexel.fr>", message_id="bl@rexel.fr",
+                                      subject="Bon de livraison", body="Votre livraison est faite."), "supplier")
+    assert filed.mail.state == relais.MailState.FILED
+    assert filed.mail.rule == "Rexel"
+
+    entry = inbox.add_faq("Installez-vous des bornes de recharge ?", "Oui, nous sommes qualifiés IRVE.",
+                          tags=["irve"])
+    assert inbox.suggest_answers("je voudrais une borne de recharge pour ma voiture")[0].entry == entry
+
+    for folder in ("new", "cur", "tmp"):
+        (tmp_path / "box" / folder).mkdir(parents=True)
+    (tmp_path / "box" / "new" / "1.demo").write_bytes(raw_mail(message_id="box-1@durand-elec.fr").encode())
+    box = inbox.configure_mailbox("contact", "maildir", {"path": str(tmp_path / "box")})
+    assert box.version == 1
+    report = inbox.fetch("contact")
+    assert (report.fetched, report.stored) == (1, 1)
+    assert inbox.fetch("contact").fetched == 0
