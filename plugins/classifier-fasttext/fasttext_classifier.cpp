@@ -14,11 +14,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdint>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <random>
 #include <sstream>
+#include <tuple>
 
 namespace relais::fasttext_classifier {
 namespace {
@@ -67,12 +69,40 @@ std::vector<std::size_t> mixed_order(std::size_t count) {
 // Urgency hangs on short phrases ("plus de courant", "pas pressé",
 // "c'est urgent"): its model also learns word pairs, in a small hashed
 // table. Measured: two points more urgency accuracy, held out and on
-// hand-written mail, for 1.5 MB; the category model gains nothing from
+// hand-written mail, for 1.9 MB; the category model gains nothing from
 // pairs (docs/inbox.md).
 TrainingParameters urgency_parameters(TrainingParameters training) {
   training.word_ngrams = std::max(training.word_ngrams, 2);
   training.buckets = std::min(training.buckets, 20'000);
   return training;
+}
+
+// What the two models learn from: each mail, and for the category each of
+// its lines on its own. Lines that carry the request (a fault, a work, a
+// question) then weigh by themselves, while a greeting, a syndic's
+// letterhead or a web form's fields, seen with many categories, learn to
+// weigh little: a way of writing never seen with a category stops pulling
+// mail away from it (docs/inbox.md has the figures). Urgency learns from
+// whole mails: it hangs on one phrase, and the other lines would say
+// "normal".
+struct TrainingLines {
+  std::vector<LabelledLine> categories;
+  std::vector<LabelledLine> urgencies;
+};
+
+TrainingLines training_lines(const std::vector<spi::LabelledMail>& examples, const WordOptions& options) {
+  TrainingLines lines;
+  for (const std::size_t i : mixed_order(examples.size())) {
+    const spi::LabelledMail& example = examples[i];
+    const std::string category(to_string(example.category));
+    std::string words = mail_words(example.mail, options);
+    lines.categories.push_back({category, words});
+    lines.urgencies.push_back({std::string(to_string(example.urgency)), std::move(words)});
+    for (std::string& line : line_words(example.mail.body, options)) {
+      lines.categories.push_back({category, std::move(line)});
+    }
+  }
+  return lines;
 }
 
 struct CurrentModel {
@@ -124,28 +154,11 @@ class FastTextClassifier final : public spi::MailClassifier {
   void train(const std::vector<spi::LabelledMail>& examples) override {
     if (examples.empty()) throw InvalidInputError("examples", "0 mails", "must hold at least one labelled mail");
     const TrainingParameters& training = config_.training;
-    const WordOptions options{training.fold_accents, config_.company_domains};
-    std::vector<LabelledLine> categories, urgencies;
-    for (const std::size_t i : mixed_order(examples.size())) {
-      const spi::LabelledMail& example = examples[i];
-      const std::string category(to_string(example.category));
-      std::string words = mail_words(example.mail, options);
-      categories.push_back({category, words});
-      urgencies.push_back({std::string(to_string(example.urgency)), std::move(words)});
-      // Each line of a mail also stands for its category on its own. Lines
-      // that carry the request (a fault, a work, a question) then weigh by
-      // themselves, while a greeting, a syndic's letterhead or a web form's
-      // fields, seen with many categories, learn to weigh little: a way of
-      // writing never seen with a category stops pulling mail away from it
-      // (docs/inbox.md has the figures). Urgency learns from whole mails:
-      // it hangs on one phrase, and the other lines would say "normal".
-      for (std::string& line : line_words(example.mail.body, options))
-        categories.push_back({category, std::move(line)});
-    }
+    const TrainingLines lines = training_lines(examples, {training.fold_accents, config_.company_domains});
     MailModel model{
         std::string(kModelFormat) + " trained " + today_utc() + " on " + std::to_string(examples.size()) + " mails",
-        training.fold_accents, FastTextModel::train(categories, training),
-        FastTextModel::train(urgencies, urgency_parameters(training))};
+        training.fold_accents, FastTextModel::train(lines.categories, training),
+        FastTextModel::train(lines.urgencies, urgency_parameters(training))};
     std::string bytes = write_model_file(model);
     current_.emplace(CurrentModel{std::move(model), std::move(bytes)});
   }

@@ -78,10 +78,10 @@ constexpr std::string_view kMonths[] = {"janvier", "février", "mars",      "avr
                                         "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 constexpr std::string_view kWeekdays[] = {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
 constexpr std::string_view kDurations[] = {"1h30", "2h", "une demi-journée", "3 heures", "45 min", "une journée"};
-// The day the mails are written around.
 // The body the host gives a classifier has its signature removed, when the
 // stripper recognised it: this share of generated mails lose theirs.
 constexpr double kSignatureStripped = 0.6;
+// The day the mails are written around.
 constexpr std::chrono::sys_days kToday = std::chrono::year{2026} / 11 / 24;
 
 std::string text(std::string_view view) { return std::string(view); }
@@ -327,8 +327,7 @@ class MailWriter {
   }
 
   // Empty alternatives leave doubled spaces, spaces before a comma or at a
-  // line's ends, and runs of blank lines; a phrase starting with a vowel
-  // after "que" wants the elision.
+  // line's ends, and runs of blank lines.
   static std::string tidy(const std::string& raw) {
     std::string result;
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -343,13 +342,20 @@ class MailWriter {
     }
     while (!result.empty() && (result.back() == '\n' || result.back() == ' ')) result.pop_back();
     while (!result.empty() && result.front() == '\n') result.erase(0, 1);
-    for (std::string_view vowel : {"un", "une", "il", "ils", "elle", "on"}) {
-      const std::string from = " que " + std::string(vowel) + " ";
-      for (std::size_t at = result.find(from); at != std::string::npos; at = result.find(from, at)) {
-        result.replace(at, from.size(), " qu'" + std::string(vowel) + " ");
+    return with_elisions(std::move(result));
+  }
+
+  // A phrase starting with a vowel after "que" wants the elision:
+  // "m'informe que une prise" -> "qu'une prise".
+  static std::string with_elisions(std::string text) {
+    for (std::string_view word : {"un", "une", "il", "ils", "elle", "on"}) {
+      const std::string from = " que " + std::string(word) + " ";
+      const std::string to = " qu'" + std::string(word) + " ";
+      for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+        text.replace(at, from.size(), to);
       }
     }
-    return result;
+    return text;
   }
 
   Rng& random_;

@@ -58,7 +58,8 @@ struct Classification {
   MailUrgency urgency;
   double urgency_confidence;  // 0..1
   // Every category the model considered with its confidence, best first
-  // (`category` first). Confidences add up to at most 1.
+  // (`category` first). Confidences add up to 1, give or take rounding;
+  // empty when the mail has nothing the model knows.
   std::vector<std::pair<MailCategory, double>> ranked;
   bool operator==(const Classification&) const = default;
 };
