@@ -5,6 +5,7 @@
 // SMTPS, and the failures (bad config, wrong password, dead or untrusted
 // server) each reported as the SPI says.
 #include "host/plugin_host.h"
+#include "mail_batches.h"
 #include "support/files.h"
 
 #include <relais/spi/mail.h>
@@ -31,6 +32,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::raws;
+using testing::uids;
 
 json servers() {
   const char* file = std::getenv("RELAIS_TEST_MAIL_SERVERS");
@@ -41,18 +44,6 @@ json servers() {
 std::string message(const std::string& subject) {
   return "From: Hélène Martin <helene@example.fr>\r\nTo: contact@elec-bretagne.fr\r\nSubject: " + subject +
          "\r\nMessage-ID: <" + subject + "@example.fr>\r\n\r\nBonjour,\r\n" + subject + "\r\n";
-}
-
-std::vector<std::string> raws(const spi::MailBatch& batch) {
-  std::vector<std::string> result;
-  for (const auto& mail : batch.mails) result.push_back(mail.raw);
-  return result;
-}
-
-std::vector<std::string> uids(const spi::MailBatch& batch) {
-  std::vector<std::string> result;
-  for (const auto& mail : batch.mails) result.push_back(mail.uid);
-  return result;
 }
 
 // Seeds and inspects the test's own folder the way a mail client would,
@@ -152,12 +143,7 @@ class MailImapTest : public ::testing::Test {
   }
 
   std::string refused_field(const json& settings) {
-    try {
-      create(settings);
-    } catch (const InvalidInputError& error) {
-      return error.field_errors().front().field;
-    }
-    return "(accepted)";
+    return testing::refused_field_of([&] { create(settings); });
   }
 
   // The message of the PluginError `call` throws.

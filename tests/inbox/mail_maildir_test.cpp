@@ -3,6 +3,7 @@
 // with cursors that survive a restart, acknowledged as configured, the
 // pickup outbox, and every refusal naming its field.
 #include "host/plugin_host.h"
+#include "mail_batches.h"
 #include "support/files.h"
 
 #include <relais/spi/mail.h>
@@ -23,23 +24,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::raws;
+using testing::uids;
 using namespace std::chrono_literals;
 
 std::string message(const std::string& subject, const std::string& line_end = "\r\n") {
   return "From: Hélène Martin <helene@example.fr>" + line_end + "Subject: " + subject + line_end +
          "Message-ID: <" + subject + "@example.fr>" + line_end + line_end + "Bonjour," + line_end + subject + line_end;
-}
-
-std::vector<std::string> raws(const spi::MailBatch& batch) {
-  std::vector<std::string> result;
-  for (const auto& mail : batch.mails) result.push_back(mail.raw);
-  return result;
-}
-
-std::vector<std::string> uids(const spi::MailBatch& batch) {
-  std::vector<std::string> result;
-  for (const auto& mail : batch.mails) result.push_back(mail.uid);
-  return result;
 }
 
 void write(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
@@ -75,22 +66,7 @@ class MailMaildirTest : public ::testing::Test {
   }
 
   std::string refused_field(const json& settings) {
-    try {
-      create(settings);
-    } catch (const InvalidInputError& error) {
-      return error.field_errors().front().field;
-    }
-    return "(accepted)";
-  }
-
-  template <typename Call>
-  static std::string refused(Call call) {
-    try {
-      call();
-    } catch (const InvalidInputError& error) {
-      return error.field_errors().front().field;
-    }
-    return "(accepted)";
+    return testing::refused_field_of([&] { create(settings); });
   }
 
   fs::path folder_;
@@ -151,7 +127,7 @@ TEST_F(MailMaildirTest, AcknowledgingMarksSeenInCurKeepingFlagsAndIsIdempotent) 
   EXPECT_TRUE(fs::is_empty(folder_ / "Maildir/new"));
   // Renamed, not new: the cursor does not give them again.
   EXPECT_TRUE(box->fetch_since(batch.next_cursor, 10).mails.empty());
-  EXPECT_EQ(refused([&] { box->acknowledge({"ok", "../escape"}); }), "uids[1]");
+  EXPECT_EQ(testing::refused_field_of([&] { box->acknowledge({"ok", "../escape"}); }), "uids[1]");
 }
 
 TEST_F(MailMaildirTest, AcknowledgingMovesIntoAMaildirPlusPlusFolderNamedInModifiedUtf7) {
@@ -190,7 +166,7 @@ TEST_F(MailMaildirTest, MboxMessagesLoseTheirFromLineAndQuotingAndKeepTheirLineE
   EXPECT_NE(batch.mails[0].uid, batch.mails[1].uid);
   box->acknowledge(uids(batch));  // "keep": nothing changes
   EXPECT_TRUE(box->fetch_since(batch.next_cursor, 10).mails.empty());
-  EXPECT_EQ(refused([&] { box->acknowledge({"12x"}); }), "uids[0]");
+  EXPECT_EQ(testing::refused_field_of([&] { box->acknowledge({"12x"}); }), "uids[0]");
 }
 
 TEST_F(MailMaildirTest, MboxCursorFollowsAppendsAndStartsOverWhenTheFileIsRewritten) {
@@ -279,11 +255,11 @@ TEST_F(MailMaildirTest, SendingDropsTheMessageWithItsEnvelopeIntoThePickupFolder
   EXPECT_EQ(testing::file_contents(files[0]),
             "X-Sender: contact@elec-bretagne.fr\r\nX-Receiver: helene@example.fr\r\nX-Receiver: syndic@example.fr\r\n" +
                 message("réponse"));
-  EXPECT_EQ(refused([&] { box->send({"not an address", {"helene@example.fr"}, message("x")}); }), "mail.from");
-  EXPECT_EQ(refused([&] { box->send({"a@example.fr", {}, message("x")}); }), "mail.recipients");
-  EXPECT_EQ(refused([&] { box->send({"a@example.fr", {"b@example.fr", "c@example.fr\r\nBcc: x"}, message("x")}); }),
+  EXPECT_EQ(testing::refused_field_of([&] { box->send({"not an address", {"helene@example.fr"}, message("x")}); }), "mail.from");
+  EXPECT_EQ(testing::refused_field_of([&] { box->send({"a@example.fr", {}, message("x")}); }), "mail.recipients");
+  EXPECT_EQ(testing::refused_field_of([&] { box->send({"a@example.fr", {"b@example.fr", "c@example.fr\r\nBcc: x"}, message("x")}); }),
             "mail.recipients[1]");
-  EXPECT_EQ(refused([&] { box->send({"a@example.fr", {"b@example.fr"}, ""}); }), "mail.raw");
+  EXPECT_EQ(testing::refused_field_of([&] { box->send({"a@example.fr", {"b@example.fr"}, ""}); }), "mail.raw");
 }
 
 TEST_F(MailMaildirTest, ACursorOrLimitItNeverGaveIsRefusedByName) {
@@ -292,13 +268,13 @@ TEST_F(MailMaildirTest, ACursorOrLimitItNeverGaveIsRefusedByName) {
   for (const json& settings : {maildir_config(), mbox_config(), eml_config()}) {
     auto box = create(settings);
     for (const char* cursor : {"garbage", "{\"kind\":\"other\"}", "mbox:1:2:zz", "mbox:5:9:00", "imap:1:2"}) {
-      EXPECT_EQ(refused([&] { box->fetch_since(cursor, 10); }), "cursor") << settings << cursor;
+      EXPECT_EQ(testing::refused_field_of([&] { box->fetch_since(cursor, 10); }), "cursor") << settings << cursor;
     }
-    EXPECT_EQ(refused([&] { box->fetch_since("", 0); }), "limit");
+    EXPECT_EQ(testing::refused_field_of([&] { box->fetch_since("", 0); }), "limit");
   }
   // An eml cursor is not a Maildir one.
   const auto eml_cursor = create(eml_config())->fetch_since("", 10).next_cursor;
-  EXPECT_EQ(refused([&] { create(maildir_config())->fetch_since(eml_cursor, 10); }), "cursor");
+  EXPECT_EQ(testing::refused_field_of([&] { create(maildir_config())->fetch_since(eml_cursor, 10); }), "cursor");
 }
 
 TEST_F(MailMaildirTest, EveryBadKeyIsRefusedByName) {
