@@ -6,7 +6,7 @@ namespace relais::inline v1::detail {
 
 std::shared_ptr<spi::ErpConnector> create_connector(PluginHost& host, std::string_view system,
                                                     std::string_view plugin, std::string_view config) {
-  auto connector = host.create_as<spi::ErpConnector>("erp", plugin, config);
+  auto connector = host.create_as<spi::ErpConnector>(plugin, config);
   if (const std::string served = connector->system(); served != system) {
     throw InvalidInputError("config.system", served, "is not the system being configured, '" + std::string(system) + "'");
   }

@@ -7,6 +7,7 @@
 // the command-line tool drive it directly.
 #include <relais/errors.h>
 #include <relais/export.h>
+#include <relais/spi/plugin_kind.h>
 
 #include <map>
 #include <memory>
@@ -93,6 +94,13 @@ class RELAIS_API PluginHost {
   std::shared_ptr<Interface> create_as(std::string_view kind, std::string_view name,
                                        std::string_view config) {
     return std::static_pointer_cast<Interface>(create(kind, name, config));
+  }
+
+  // create_as() for an SPI interface that names its kind (spi::PluginKind),
+  // so that the kind and the interface cannot disagree.
+  template <class Interface>
+  std::shared_ptr<Interface> create_as(std::string_view name, std::string_view config) {
+    return create_as<Interface>(spi::PluginKind<Interface>::name, name, config);
   }
 
  private:

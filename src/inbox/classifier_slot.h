@@ -32,7 +32,7 @@ class ClassifierSlot {
     const std::string model = stored ? stored->sha256 : "";
     if (!current_ || plugin_ != plugin || model_ != model) {
       // Created with the plugin's defaults; a stored model replaces its own.
-      auto fresh = host.create_as<spi::MailClassifier>(spi::PluginKind<spi::MailClassifier>::name, plugin, "{}");
+      auto fresh = host.create_as<spi::MailClassifier>(plugin, "{}");
       if (stored) fresh->load(model_bytes());
       current_ = std::move(fresh);
       plugin_ = plugin;

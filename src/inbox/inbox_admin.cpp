@@ -115,7 +115,7 @@ Mailbox existing_mailbox(spi::Connection& connection, std::string_view name, boo
 
 std::shared_ptr<spi::MailConnector> create_mail_connector(PluginHost& host, std::string_view plugin,
                                                           std::string_view config) {
-  return host.create_as<spi::MailConnector>(spi::PluginKind<spi::MailConnector>::name, plugin, config);
+  return host.create_as<spi::MailConnector>(plugin, config);
 }
 
 std::shared_ptr<ConnectorSlot<spi::MailConnector>> mailbox_slot(WorkspaceCore& core, std::string_view mailbox) {

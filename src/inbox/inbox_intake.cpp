@@ -155,8 +155,7 @@ std::string InboxService::retrain(const std::vector<spi::LabelledMail>& corpus) 
   }
   // A fresh object: the one classifying meanwhile is never changed under
   // its readers (ClassifierSlot swaps in the stored model on next use).
-  auto trainer = core_.engine().host.create_as<spi::MailClassifier>(spi::PluginKind<spi::MailClassifier>::name,
-                                                                    settings.classifier_plugin, "{}");
+  auto trainer = core_.engine().host.create_as<spi::MailClassifier>(settings.classifier_plugin, "{}");
   trainer->train(examples);
   const std::string bytes = trainer->save();
   const std::string name = trainer->model_name();
