@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "progress.h"
+#include "reminder_output.h"
 #include "resources.h"
 
 #include <relais/customers/validation.h>
@@ -183,12 +184,15 @@ void import_desk_files(Workspace& workspace) {
                                                                 (folder / kFollowUpSheet.profile).string()));
 }
 
-// The demo's Tuesday, 24 November 2026, on the Paris clock (UTC+1): the
-// times it prints are the same on every run.
-Timestamp tuesday(int hour, int minute) {
-  return std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} + std::chrono::hours(hour - 1) +
+// The demo's days on the Paris clock (UTC+1), so that the times it prints are
+// the same on every run: Relais is installed on Monday 23 November 2026
+// and the assistant's first morning with it is Tuesday the 24th.
+Timestamp paris(int day, int hour, int minute) {
+  return std::chrono::sys_days{std::chrono::year{2026} / 11 / day} + std::chrono::hours(hour - 1) +
          std::chrono::minutes(minute);
 }
+Timestamp monday(int hour, int minute) { return paris(23, hour, minute); }
+Timestamp tuesday(int hour, int minute) { return paris(24, hour, minute); }
 
 // What the demo's morning needs to know as it goes.
 struct Morning {
@@ -203,26 +207,39 @@ void step(Morning& morning, int hour, int minute, const std::string& what) {
   std::cout << '\n' << format(_("%s  %s"), paris_time(morning.clock.now()), what) << '\n';
 }
 
-// A customer rings: the number finds the bakery and its manager; the call
-// is traced, a breakdown ticket opened and given to the technician.
+// The breakdown ticket the customer's mail opened in the night; one is opened
+// now if the classifier sent that mail to triage instead.
+Ticket night_breakdown(Workspace& assistant, const Customer& customer) {
+  for (const auto& ticket : assistant.desk().customer_view(customer.id, {.limit = 1}).open_tickets) {
+    if (ticket.kind == TicketKind::breakdown) return ticket;
+  }
+  return assistant.desk().open_ticket({.kind = TicketKind::breakdown, .customer = customer.id,
+                                       .subject = "Four à sole : le disjoncteur saute à l'allumage"});
+}
+
+// A customer rings: the number finds the bakery and its manager, and the
+// breakdown ticket its mail opened last night. The call is traced on it, the
+// ticket made urgent and given to the technician.
 void bakery_calls(Morning& morning, const std::string& number) {
   step(morning, 8, 52, format(_("The phone rings: %s"), number));
   CallerLookup caller = morning.assistant.desk().incoming_call(number);
   const CallerMatch& match = caller.matches.at(0);
   const Contact& manager = match.contact.value();
   std::cout << format(_("  Who is calling? %s (%s)"), match.customer.name, manager.name) << '\n';
-  CallDraft call{.customer = match.customer.id, .contact = manager.id, .phone = number,
+  Ticket breakdown = night_breakdown(morning.assistant, match.customer);
+  std::cout << "  " << _("Open ticket, from last night's mail:") << ' ';
+  print_ticket_line(std::cout, breakdown, match.customer.name);
+  CallDraft call{.customer = match.customer.id, .contact = manager.id, .ticket = breakdown.id, .phone = number,
                  .duration = std::chrono::seconds(192), .subject = "Le four coupe encore le disjoncteur"};
   std::cout << "  ";
   print_logged_call(std::cout, morning.assistant.desk().log_call(call), match.customer.name);
-  TicketDraft ticket{.kind = TicketKind::breakdown, .priority = TicketPriority::urgent, .customer = match.customer.id,
-                     .contact = manager.id, .subject = "Four à sole : le disjoncteur saute à l'allumage",
-                     .description = "Deuxième fois en un mois ; la boulangerie ouvre à 6 h."};
-  Ticket opened = morning.assistant.desk().open_ticket(ticket);
-  std::cout << "  " << _("Opened:") << ' ';
-  print_ticket_line(std::cout, opened, match.customer.name);
-  morning.breakdown = morning.assistant.desk().assign(opened.id, opened.version, morning.technician.actor().login);
-  std::cout << "  " << format(_("Ticket %s assigned to %s."), opened.number, morning.technician.actor().login) << '\n';
+  breakdown = morning.assistant.desk().update_ticket(breakdown.id, breakdown.version,
+                                                     {.priority = TicketPriority::urgent});
+  morning.breakdown = morning.assistant.desk().assign(breakdown.id, breakdown.version,
+                                                      morning.technician.actor().login);
+  std::cout << "  " << format(_("Ticket %s made urgent and assigned to %s."), breakdown.number,
+                              morning.technician.actor().login)
+            << '\n';
 }
 
 // Yesterday's missed call from the same bakery, found in the phone log, is
@@ -315,6 +332,29 @@ void run_morning(Workspace& admin, ManualClock& clock, const std::string& assist
   print_customer_view(std::cout, assistant.desk().customer_view(bakery.id, {.limit = 10}));
 }
 
+// The follow-up sheet's first row said to chase Mrs Martin's quote
+// "mid-November": the assistant types that in as a reminder on the ticket
+// the row became, already late.
+void add_sheet_reminder(Workspace& assistant) {
+  const Ticket quote = assistant.desk().find_ticket("T-2026-000001");
+  assistant.reminders().add({.reason = "Relancer Mme Martin : devis du tableau envoyé le 05/10",
+                             .due_at = paris(16, 9, 0),
+                             .target = {.kind = "ticket", .id = quote.id.to_string()}});
+}
+
+// 08:00, the office opens: the scheduler (cron runs `relais reminders tick`)
+// catches up on the night and announces what fell due; the assistant's list
+// for the day follows.
+void tick_at_opening(Workspace& admin, Workspace& assistant, ManualClock& clock) {
+  clock.set(tuesday(8, 0));
+  std::cout << '\n' << format(_("%s  The office opens: the reminders are ticked."), paris_time(clock.now())) << '\n';
+  print_tick_report(std::cout, admin.reminders().tick(clock.now()), assistant, clock.now());
+  std::vector<Reminder> today = assistant.reminders().mine(ReminderWindow::overdue, 500).reminders;
+  for (auto& reminder : assistant.reminders().mine(ReminderWindow::due_today, 500).reminders) today.push_back(reminder);
+  std::cout << format(_("%s's list for today:"), assistant.actor().display_name) << '\n';
+  print_reminders(std::cout, today, assistant, clock.now());
+}
+
 void print_journal(Workspace& workspace) {
   JournalHead head = workspace.journal_head();
   std::cout << '\n' << format(_("Journal head: %s (keep it outside the database, with the backups)"), head_text(head))
@@ -341,15 +381,18 @@ int run_demo(const fs::path& database) {
   remove_database(file);
   std::string uri = sqlite_uri(file);
 
-  // A manual clock: the demo runs on its Tuesday, so that what it prints
-  // (times, ticket numbers) is the same on every run.
-  auto clock = std::make_shared<ManualClock>(tuesday(8, 0));
+  // A manual clock: the demo runs on its Monday and Tuesday, so that what it
+  // prints (times, ticket numbers) is the same on every run.
+  auto clock = std::make_shared<ManualClock>(monday(16, 0));
   Workspace admin = Workspace::open(uri, {.clock = clock});
   for (const auto& user : data.users) admin.users().create(user);
   Workspace assistant = admin.as_user(data.entered_by);
   for (const auto& customer : data.customers) assistant.customers().create(customer);
 
   std::cout << format(_("Demo workspace: %s"), uri) << '\n';
+  std::cout << '\n' << format(_("%s  Relais is installed: the office brings in what it knows."),
+                              paris_time(clock->now()))
+            << '\n';
   print_users(admin.users().list());
   print_customer_counts(list_all_customers(assistant.customers()), data.entered_by);
   import_legacy_exports(admin);
@@ -359,9 +402,14 @@ int run_demo(const fs::path& database) {
   print_review_queue(admin.customers());
   print_incoming_call(assistant, data.incoming_call);
   import_desk_files(admin);
+  const fs::path mail_folder = set_up_inbox(admin, file);
+  add_sheet_reminder(assistant);
+
+  clock->set(tuesday(7, 30));
+  std::cout << '\n' << format(_("%s  Tuesday: the night's mail."), paris_time(clock->now())) << '\n';
+  read_nights_mail(assistant, mail_folder);
+  tick_at_opening(admin, assistant, *clock);
   run_morning(admin, *clock, data.entered_by, technician_login(data));
-  clock->set(tuesday(18, 45));  // the mailbox is read once more before closing
-  run_inbox_day(admin, assistant, file);
   print_journal(admin);
   print_next_steps(uri, data.incoming_call, technician_login(data));
   return 0;

@@ -1,5 +1,6 @@
-// The demo's afternoon at the inbox: a day of about 50 mails read from the
-// Maildir shipped in examples/data/inbox, and what became of each.
+// The demo's inbox: the mailbox set up on Monday, then the night's 50 or so
+// mails read on Tuesday morning from the Maildir shipped in
+// examples/data/inbox, and what became of each.
 #include "demo_inbox.h"
 
 #include "desk_output.h"
@@ -115,10 +116,14 @@ void print_mail_outcome(const Mail& mail, const CustomerService& customers) {
 
 }  // namespace
 
-void run_inbox_day(Workspace& admin, Workspace& assistant, const fs::path& workspace_file) {
+fs::path set_up_inbox(Workspace& admin, const fs::path& workspace_file) {
   const fs::path folder = copy_maildir(workspace_file);
   configure_inbox(admin, folder);
-  std::cout << '\n' << format(_("The inbox: %lld mails arrived in the Maildir %s."),
+  return folder;
+}
+
+void read_nights_mail(Workspace& assistant, const fs::path& folder) {
+  std::cout << '\n' << format(_("The inbox: %lld mails arrived overnight in the Maildir %s."),
                               static_cast<long long>(std::distance(fs::directory_iterator(folder / "contact" / "new"),
                                                                    fs::directory_iterator())),
                               (folder / "contact").string())

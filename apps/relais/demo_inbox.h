@@ -6,9 +6,12 @@
 
 namespace relais::cli {
 
-// Fetches the demo Maildir (copied next to `workspace_file`) through a
-// configured mailbox, prints what became of each mail, then sorts one mail
-// of the triage queue as the assistant would.
-void run_inbox_day(Workspace& admin, Workspace& assistant, const std::filesystem::path& workspace_file);
+// Copies the demo Maildir next to `workspace_file` and configures the
+// mailbox "contact" that reads it, with the inbox's settings and a few FAQ
+// entries. Returns the copy's folder.
+std::filesystem::path set_up_inbox(Workspace& admin, const std::filesystem::path& workspace_file);
+// Fetches the mailbox set up above, prints what became of each mail, then
+// sorts one mail of the triage queue as the assistant would.
+void read_nights_mail(Workspace& assistant, const std::filesystem::path& folder);
 
 }  // namespace relais::cli

@@ -102,7 +102,7 @@ class DemoTest(unittest.TestCase):
 
     def test_demo_reads_a_day_of_mail_in_french(self):
         self.assert_succeeded(self.demo)
-        self.assertIn("La boîte de réception : 50 courriels arrivés", self.demo.stdout)
+        self.assertIn("La boîte de réception : 50 courriels arrivés pendant la nuit", self.demo.stdout)
         self.assertIn("Hélène Martin | Re: Devis remplacement tableau électrique [T-2026-000001] | "
                       "rattaché à son ticket par le numéro de ticket de son objet", self.demo.stdout)
         self.assertRegex(self.demo.stdout, r"50 lus : \d+ nouveaux tickets, \d+ rattachés à leur ticket")
@@ -631,19 +631,32 @@ class DeskTest(unittest.TestCase):
         self.assertIn('    ligne de données 9 rejetée : line 11: column "État" (status) = "À voir": '
                       "not in status.values\n", self.demo.stdout)
 
+    def test_demo_ticks_the_reminders_when_the_office_opens(self):
+        out = self.demo.stdout
+        morning = out[out.index("24/11/2026 08:00  Le bureau ouvre : les rappels sont passés.\n"):]
+        created = re.match(r".*\n(\d+) rappels créés, \d+ annulés?, (\d+) événements lus\.\n", morning)
+        self.assertIsNotNone(created, morning[:400])
+        self.assertGreater(int(created.group(1)), 0)
+        # The follow-up sheet's reminder, typed in on Monday, is already late;
+        # it heads the assistant's list.
+        self.assertRegex(morning, r"La liste du jour de Marie Le Goff :\n.*\n16/11/2026 09:00  marie +en retard +"
+                                  r"Relancer Mme Martin : devis du tableau envoyé le 05/10 +ticket T-2026-000001\n")
+
     def test_demo_logs_a_morning_and_shows_the_bakerys_360_view(self):
         out = self.demo.stdout
         self.assertIn("\nMardi matin à l'accueil :\n", out)
         self.assertIn(f"24/11/2026 08:52  Le téléphone sonne : {BAKERY_MANAGER}\n"
                       "  Qui appelle ? Boulangerie Kerhervé (Nolwenn Kerhervé)\n", out)
-        self.assertRegex(out, r"  Ouvert : Ticket T-2026-\d{6} \(panne, urgente, nouveau\) : « Four à sole")
-        self.assertRegex(out, r"  Ticket T-2026-\d{6} attribué à gaetan\.\n")
+        # The bakery's mail of the night opened the breakdown: the call joins it.
+        self.assertRegex(out, r"  Ticket ouvert par le courriel de la nuit : Ticket T-2026-\d{6} \(panne, [a-z]+, nouveau\) : "
+                              r"« URGENT panne four")
+        self.assertRegex(out, r"  Ticket T-2026-\d{6} passé en urgent et attribué à gaetan\.\n")
         self.assertRegex(out, r"  Ouvert : Ticket T-2026-\d{6} \(demande technicien, normale, nouveau\)")
         self.assertRegex(out, r"  Ticket T-2026-\d{6} : nouveau → en cours\.\n")
         view = out[out.index("Vue 360° de Boulangerie Kerhervé :"):]
         self.assertIn("\nDemandes ouvertes (2) :\n", view)
-        self.assertIn("\nHistorique récent (3, le plus récent d'abord) :\n", view)
-        self.assertIn("\nTraces : 2 appels, 1 note.\nDemandes : 2 ouvertes sur 2.\n", view)
+        self.assertIn("\nHistorique récent (5, le plus récent d'abord) :\n", view)
+        self.assertIn("\nTraces : 2 appels, 2 e-mails, 1 note.\nDemandes : 2 ouvertes sur 2.\n", view)
 
     def test_customer_show_by_phone_or_id_is_the_360_view(self):
         by_phone = self.succeeded("customer", "show", self.uri, BAKERY)
