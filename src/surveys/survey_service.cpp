@@ -199,7 +199,7 @@ Survey deliver(detail::WorkspaceCore& core, const Sender& sender, const Survey& 
   } catch (const std::exception& failure) {
     error = std::string(detail::utf8_prefix(failure.what(), kMaxErrorBytes));
   }
-  return core.write(detail::Action::write, [&](detail::WriteScope& scope) {
+  auto record = [&](detail::WriteScope& scope) {
     const Survey before = existing_survey(scope.connection(), leased.id);
     Survey after = before;
     if (!error.empty()) {
@@ -218,7 +218,17 @@ Survey deliver(detail::WorkspaceCore& core, const Sender& sender, const Survey& 
     if (after.state == SurveyState::pending) after.state = SurveyState::sent;
     store_sent_mail(scope, core, sender, after, *letter);
     return save(scope, before, after, relaunch ? "relaunch" : "send");
-  });
+  };
+  // The mail is gone: what happened must be recorded even when an answer
+  // changed the survey between our read and our write (PostgreSQL), so the
+  // transaction is run again on the fresh row rather than given up.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return core.write(detail::Action::write, record);
+    } catch (const ConflictError&) {
+      if (attempt == 3) throw;
+    }
+  }
 }
 
 void add_outcome(SurveySendReport& report, Survey survey) {
