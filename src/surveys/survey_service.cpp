@@ -385,9 +385,8 @@ SurveySendReport SurveyService::send_due(std::optional<Timestamp> at, std::size_
     try {
       leased = lease(core_, survey.id, survey.version, [](const Survey&) {});
     } catch (const ConflictError&) {
-      continue;  // another process is on it, or it changed
+      continue;  // another process is on it, or it changed (answered, cancelled) since the read
     }
-    if (leased.state != SurveyState::pending) continue;
     add_outcome(report, deliver(core_, sender, leased, false));
   }
   const SurveySettings& settings = sender.settings;
