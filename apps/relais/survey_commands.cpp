@@ -53,7 +53,7 @@ const char* state_label(SurveyState state) {
 
 void print_surveys(std::ostream& out, const std::vector<Survey>& surveys) {
   std::vector<std::vector<std::string>> rows{
-      {_("Ticket"), _("Customer"), _("State"), _("Sent"), _("Relaunches"), _("Score"), _("Note")}};
+      {_("Ticket"), _("Customer"), _("State"), _("Last mail"), _("Relaunches"), _("Score"), _("Comment")}};
   for (const auto& survey : surveys) {
     rows.push_back({survey.target_label, survey.customer_name, state_label(survey.state),
                     survey.last_sent_at ? paris_time(*survey.last_sent_at) : "", std::to_string(survey.relaunches),
