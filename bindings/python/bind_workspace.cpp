@@ -101,6 +101,9 @@ void bind_workspace_class(py::module_& m) {
       .def_property_readonly("inbox", &Workspace::inbox, py::return_value_policy::reference_internal,
                              "The InboxService, for mail intake, triage, dispatch rules, mailboxes and the FAQ (keeps this "
                              "workspace alive).")
+      .def_property_readonly("surveys", &Workspace::surveys, py::return_value_policy::reference_internal,
+                             "The SurveyService, for satisfaction surveys, relaunches, answers and figures (keeps this "
+                             "workspace alive).")
       .def_property_readonly("actor", &Workspace::actor, py::return_value_policy::copy,
                              "The bound actor (a relais.User, as read at open).")
       .def_property_readonly("engine", [](const Workspace& ws) { return std::string(ws.engine()); },

@@ -17,6 +17,7 @@ PYBIND11_MODULE(_relais, m) {
   relais::python::bind_search(m);
   relais::python::bind_reminders(m);
   relais::python::bind_inbox(m);
+  relais::python::bind_surveys(m);
   relais::python::bind_workspace(m);
   relais::python::bind_desk_import(m);  // adds Workspace.connect_telephony
 }

@@ -12,6 +12,7 @@
 #include <relais/inbox/mail_category.h>
 #include <relais/journal.h>
 #include <relais/reminders/reminder_service.h>
+#include <relais/surveys/survey_service.h>
 #include <relais/users.h>
 #include <relais/version.h>
 #include <relais/workspace.h>

@@ -15,6 +15,7 @@
 #include <relais/export.h>
 #include <relais/journal.h>
 #include <relais/reminders/reminder_service.h>
+#include <relais/surveys/survey_service.h>
 #include <relais/spi/plugin_kind.h>
 #include <relais/users.h>
 
@@ -81,6 +82,8 @@ class RELAIS_API Workspace {
   ErpExchange& erp();
   // Mail intake: mailboxes, matching, threading, triage, dispatch rules.
   InboxService& inbox();
+  // Satisfaction surveys: sending, relaunches, answers, figures.
+  SurveyService& surveys();
 
   // The bound actor, as read at open.
   const User& actor() const;

@@ -15,6 +15,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 
 namespace relais::local_mail {
@@ -67,8 +68,8 @@ class LocalConnector final : public spi::MailConnector {
     }
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::system_clock::now().time_since_epoch());
-    const std::string name =
-        std::to_string(now.count()) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++sent_) + ".eml";
+    const std::string name = std::to_string(now.count()) + "-" + std::to_string(::getpid()) + "-" +
+                             std::to_string(sent_in_process.fetch_add(1) + 1) + ".eml";
     const fs::path part = *config_.outbox / ("." + name + ".part");
     try {
       plugin_files::write_durably(part, pickup_file(envelope, mail.raw), "send");
@@ -84,7 +85,10 @@ class LocalConnector final : public spi::MailConnector {
  private:
   const LocalMailConfig config_;
   const std::unique_ptr<LocalMailbox> mailbox_;
-  unsigned sent_ = 0;
+  // Counted for the whole process, not per connector: two connectors on one
+  // outbox, in one process, within one millisecond must still name their
+  // files apart (the pid only separates processes).
+  static inline std::atomic<unsigned long> sent_in_process{0};
 };
 
 }  // namespace

@@ -41,6 +41,10 @@ constexpr NamedEvent kNamedEvents[] = {
     {"reminder", "overdue", "ReminderOverdue"},
     {"mail", "classify", "MailClassified"},
     {"mail", "send", "MailSent"},
+    {"survey", "send", "SurveySent"},
+    {"survey", "fail", "SurveySendFailed"},
+    {"survey", "skip", "SurveySkipped"},
+    {"survey", "cancel", "SurveyCancelled"},
 };
 
 std::string past_tense(std::string_view action) {

@@ -4,6 +4,7 @@
 
 #include "customers/customer_store.h"
 #include "desk/desk_store.h"
+#include "surveys/survey_parts.h"
 
 #include <algorithm>
 #include <array>
@@ -45,9 +46,16 @@ constexpr std::array<std::string_view, 8> kCustomerEvents = {
     "CustomerCreated", "CustomerUpdated", "CustomerArchived", "CallLogged",
     "EmailLogged",     "VisitLogged",     "NoteLogged",       "SmsLogged"};
 
+// A survey's own events (docs/surveys.md): "SurveyAnswered" with field
+// "detractor" = "true" starts a callback of an unhappy customer.
+constexpr std::array<std::string_view, 8> kSurveyEvents = {
+    "SurveyCreated",  "SurveySent",     "SurveyRelaunched", "SurveySendFailed",
+    "SurveySkipped",  "SurveyAnswered", "SurveyExpired",    "SurveyCancelled"};
+
 const TargetKindSource kSources[] = {
     {"customer", kCustomerEvents, read_customer},
     {"ticket", kTicketEvents, read_ticket},
+    {"survey", kSurveyEvents, read_survey_target},
 };
 
 }  // namespace

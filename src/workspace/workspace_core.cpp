@@ -10,6 +10,7 @@
 #include "inbox/inbox_store.h"
 #include "reminders/reminder_store.h"
 #include "search/search_index.h"
+#include "surveys/survey_store.h"
 #include "users/user_store.h"
 
 namespace relais::inline v1::detail {
@@ -45,7 +46,8 @@ const SchemaArea* schema_areas(std::size_t& count) {
                                      erp_schema(),
                                      reminders_schema(),
                                      inbox_schema(),
-                                     faq_schema()};
+                                     faq_schema(),
+                                     surveys_schema()};
   count = std::size(areas);
   return areas;
 }
@@ -84,7 +86,7 @@ Event event_from_entry(const JournalEntry& entry) {
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), inbox(*this), engine_(std::move(engine)),
+    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), inbox(*this), surveys(*this), engine_(std::move(engine)),
       actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {

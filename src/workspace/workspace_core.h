@@ -6,6 +6,7 @@
 #include <relais/desk/desk_service.h>
 #include <relais/reminders/reminder_service.h>
 #include <relais/inbox/inbox_service.h>
+#include <relais/surveys/survey_service.h>
 #include <relais/spi/mail.h>
 #include <relais/users.h>
 #include <relais/workspace.h>
@@ -109,6 +110,7 @@ class WorkspaceCore {
   UserService users;
   ErpExchange erp;
   InboxService inbox;
+  SurveyService surveys;
 
  private:
   void publish(const WriteScope& scope) const;

@@ -795,6 +795,23 @@ class DeskTest(unittest.TestCase):
         bad = self.succeeded("reminders", "list", self.uri, "--window", "hier", code=2)
         self.assertIn("open, due_today, overdue, upcoming ou closed est attendu, pas « hier »", bad.stderr)
 
+    def test_survey_commands_name_what_is_missing_and_the_bad_rows(self):
+        unconfigured = self.succeeded("survey", "send", self.uri, code=1)
+        self.assertIn("champ « url_template »", unconfigured.stderr)
+        listed = self.succeeded("survey", "list", self.uri, RELAIS_LANG="en")
+        self.assertEqual(listed.stdout, "No survey.\n")
+        figures = self.succeeded("survey", "figures", self.uri, "--from", "2026-01-01", "--to", "2026-12-31",
+                                 RELAIS_LANG="en")
+        self.assertRegex(figures.stdout, r"\n  Sent +0\n")
+        self.assertRegex(figures.stdout, r"\n  Average score +-\n")
+        answers = Path(self.folder.name) / "answers.csv"
+        answers.write_text("token;score\nabc;11\nzzz;5\n", encoding="utf-8")
+        imported = self.succeeded("survey", "import", self.uri, str(answers), code=1, RELAIS_LANG="en")
+        self.assertIn("2 rows read: 0 answers recorded, 0 already recorded, 2 rejected.", imported.stdout)
+        self.assertIn('"11"', imported.stdout)
+        self.assertIn('"zzz"', imported.stdout)
+        self.succeeded("survey", "list", self.uri, "--state", "later", code=2)
+
     def test_ticket_errors(self):
         unknown = self.succeeded("ticket", "assign", self.uri, "T-2026-999999", "gaetan", code=1)
         self.assertIn("relais: Introuvable.", unknown.stderr)
