@@ -6,6 +6,7 @@
 
 #include <relais/inbox/inbox_service.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -80,9 +81,21 @@ int run_fetch(const FetchArguments& arguments) {
   return 0;
 }
 
+// Files are read and committed kBatch at a time: one transaction per batch,
+// as fetch() does, and a folder of thousands never sits in memory at once.
+constexpr std::size_t kBatch = 50;
+
 int run_ingest(const IngestArguments& arguments) {
   Workspace workspace = open_workspace(arguments.workspace);
-  for (const auto& file : message_files(arguments.path)) print_result(workspace.inbox().ingest(file_bytes(file)));
+  const std::vector<fs::path> files = message_files(arguments.path);
+  for (std::size_t first = 0; first < files.size(); first += kBatch) {
+    std::vector<std::string> raws;
+    for (std::size_t i = first; i < std::min(files.size(), first + kBatch); ++i) {
+      raws.push_back(file_bytes(files[i]));
+      if (raws.back().empty()) throw Failure(format(_("%s is empty: it is not a message."), files[i].string()));
+    }
+    for (const IngestResult& result : workspace.inbox().ingest(raws)) print_result(result);
+  }
   return 0;
 }
 

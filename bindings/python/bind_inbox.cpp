@@ -5,6 +5,8 @@
 
 #include <relais/inbox/inbox_service.h>
 
+#include <span>
+
 namespace relais::python {
 
 template <>
@@ -278,6 +280,17 @@ void bind_service(py::module_& m) {
            "matched, threaded, classified and dispatched. A message that cannot be parsed is stored in triage with "
            "its error. Returns a relais.IngestResult (duplicate=True when already stored). Raises "
            "InvalidInputError ('raw' empty), NotFoundError ('mailbox'), PluginError. Releases the GIL.")
+      .def("ingest_many", [](InboxService& service, const std::vector<std::string>& raws, const std::string& mailbox) {
+        py::gil_scoped_release release;
+        return service.ingest(std::span<const std::string>(raws), mailbox);
+      }, py::arg("raws"), py::arg("mailbox") = "",
+           "Stores many raw messages (a list of bytes or str) as ingest() stores one, committing once for the "
+           "batch: one relais.IngestResult per message, in order. A Message-ID given twice is stored once (the "
+           "second result has duplicate=True); a reply threads into the ticket its original opened in the same "
+           "batch; an unreadable message is stored in triage. When the transaction fails nothing of the batch is "
+           "written and the error is raised. Events follow the commit, in order. Raises InvalidInputError naming "
+           "each empty message ('raws[3]', nothing written), NotFoundError ('mailbox'), PluginError. Releases the "
+           "GIL.")
       .def("fetch", &InboxService::fetch, py::arg("mailbox"), py::arg("batch") = 50, Release(),
            "Reads and ingests what arrived in a configured mailbox since its cursor, `batch` at a time, then "
            "acknowledges and saves the cursor. Returns a relais.FetchReport. Releases the GIL.")

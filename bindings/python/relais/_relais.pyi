@@ -5,7 +5,7 @@
 # a public name of the module is missing here or a name here no longer exists.
 import builtins
 import datetime
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, overload
 
 __version__: str
@@ -1935,6 +1935,7 @@ class FaqSuggestion:
 
 class InboxService:
     def ingest(self, raw: bytes | str, mailbox: str = "") -> IngestResult: ...
+    def ingest_many(self, raws: Sequence[bytes | str], mailbox: str = "") -> list[IngestResult]: ...
     def fetch(self, mailbox: str, batch: int = 50) -> FetchReport: ...
     def get(self, mail: _IdLike) -> Mail: ...
     def raw(self, mail: _IdLike) -> bytes: ...
