@@ -1,10 +1,12 @@
-// relais inbox fetch|ingest|triage: taking mail in and listing what waits
-// for the assistant.
+// relais inbox fetch|ingest|triage|retrain: taking mail in, listing what
+// waits for the assistant, and retraining the classifier with its
+// corrections.
 #include "commands.h"
 #include "desk_output.h"
 #include "output.h"
 
 #include <relais/inbox/inbox_service.h>
+#include <relais/inbox/mail_corpus.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -26,6 +28,11 @@ struct FetchArguments {
 struct IngestArguments {
   WorkspaceArguments workspace;
   std::string path;
+};
+
+struct RetrainArguments {
+  WorkspaceArguments workspace;
+  std::string corpus;  // "" for the shipped one
 };
 
 struct TriageArguments {
@@ -99,6 +106,15 @@ int run_ingest(const IngestArguments& arguments) {
   return 0;
 }
 
+int run_retrain(const RetrainArguments& arguments) {
+  Workspace workspace = open_workspace(arguments.workspace);
+  const std::string model = arguments.corpus.empty()
+                                ? workspace.inbox().retrain()
+                                : workspace.inbox().retrain(read_mail_corpus(arguments.corpus));
+  std::cout << format(_("New model stored, every process now classifies with it: %s"), model) << '\n';
+  return 0;
+}
+
 int run_triage(const TriageArguments& arguments) {
   Workspace workspace = open_workspace(arguments.workspace);
   MailPage page = workspace.inbox().triage(arguments.limit);
@@ -137,6 +153,16 @@ void add_inbox_commands(CLI::App& app) {
   add_workspace_arguments(ingest_command, ingest->workspace);
   ingest_command.add_option(_("<file.eml|folder>"), ingest->path, _("A message file, or a folder of them."))
       ->required();
+
+  auto retrain = std::make_shared<RetrainArguments>();
+  CLI::App& retrain_command = add_command(
+      inbox, "retrain", _("Train a new classifier model with the assistant's corrections (admin, a few seconds)."),
+      [retrain] { return run_retrain(*retrain); });
+  add_workspace_arguments(retrain_command, retrain->workspace);
+  retrain_command
+      .add_option("--corpus", retrain->corpus,
+                  _("A corpus file to start from instead of the one shipped with Relais (see docs/inbox.md)."))
+      ->option_text(_("FILE"));
 
   auto triage = std::make_shared<TriageArguments>();
   CLI::App& triage_command = add_command(inbox, "triage", _("List the mails waiting for a category, oldest first."),

@@ -10,6 +10,7 @@
 #include <relais/inbox/inbox_service.h>
 
 #include <relais/errors.h>
+#include <relais/inbox/mail_corpus.h>
 
 #include "core/log.h"
 #include "core/paging.h"
@@ -261,6 +262,11 @@ std::string InboxService::retrain(const std::vector<spi::LabelledMail>& corpus) 
                    {"examples", "null", nlohmann::json(examples.size()).dump()}}});
   });
   return name;
+}
+
+std::string InboxService::retrain() {
+  core_.authorize(detail::Action::administer);
+  return retrain(read_mail_corpus(shipped_mail_corpus_path()));
 }
 
 FetchReport InboxService::fetch(std::string_view mailbox, std::size_t batch) {

@@ -1,8 +1,11 @@
 """The inbox from Python: ingesting bytes or text, one message or a batch,
-idempotence, triage and corrections, dispatch rules, settings, mailboxes and
-the FAQ. Mail is classified by the "keywords" test classifier
-(tests/inbox/fixtures, found through RELAIS_PLUGIN_PATH); a mail left in
-triage is given its category as the assistant would (ingest_as)."""
+idempotence, triage and corrections, retraining, dispatch rules, settings,
+mailboxes and the FAQ. Mail is classified by the "keywords" test classifier
+(tests/inbox/fixtures, found through RELAIS_PLUGIN_PATH), except for
+retraining, which trains the real fastText one; a mail left in triage is given
+its category as the assistant would (ingest_as)."""
+from pathlib import Path
+
 import pytest
 
 import relais
@@ -115,3 +118,35 @@ def test_ingest_many_refuses_an_empty_message_by_its_place_and_writes_nothing(in
     assert [each.field for each in error.value.field_errors] == ["raws[3]"]
     assert not inbox.ingest(raw_mail()).duplicate
 
+
+def test_retrain_learns_the_corrections_on_top_of_the_shipped_corpus(workspace, tmp_path):
+    shipped = Path(relais.shipped_mail_corpus_path())
+    assert shipped.is_file(), shipped
+    # A sixth of the shipped corpus (about 2,000 mails) keeps the training
+    # under a second; retrain() without `corpus` takes all of it.
+    lines = shipped.read_text(encoding="utf-8").splitlines()[::6]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inbox = workspace.inbox
+
+    # A way of writing the shipped model never saw, corrected by the assistant.
+    def strange(number):
+        return raw_mail(subject=f"Zorglub {number}", message_id=f"zorglub-{number}@example.org",
+                        sender="Zorglub <bidule@example.org>", body="Zorglubium kwantrix flobadub grominet.")
+    for number in range(20):
+        result = inbox.ingest(strange(number))
+        inbox.correct(result.mail.id, "supplier")
+
+    name = inbox.retrain(corpus)
+    assert name.endswith(f"on {len(lines) + 20} mails"), name
+    learnt = inbox.ingest(strange(99)).mail
+    assert learnt.category == relais.MailCategory.SUPPLIER
+    assert not learnt.corrected
+
+    with pytest.raises(relais.InvalidInputError) as error:
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text(lines[0] + "\n{not json}\n", encoding="utf-8")
+        inbox.retrain(str(bad))
+    assert error.value.field_errors[0].field == "corpus:2"
+    with pytest.raises(relais.NotFoundError):
+        inbox.retrain(tmp_path / "missing.jsonl")

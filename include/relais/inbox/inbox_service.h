@@ -117,6 +117,13 @@ class RELAIS_API InboxService {
   // PermissionDeniedError, PluginError, InvalidInputError naming "examples"
   // (nothing to learn from).
   std::string retrain(const std::vector<spi::LabelledMail>& corpus);
+  // retrain() on the base corpus shipped with Relais, the one the shipped
+  // fastText model was trained on (shipped_mail_corpus_path(),
+  // relais/inbox/mail_corpus.h), plus every correction: what a maintenance
+  // job, a Python script or `relais inbox retrain` calls. Throws as above,
+  // and NotFoundError (entity "corpus") when the corpus file is missing,
+  // InvalidInputError ("corpus:<line>") when it is damaged.
+  std::string retrain();
 
   // ---- Dispatch rules (tried by position; the first match wins)
 
