@@ -122,9 +122,10 @@ std::vector<IngestResult> ingest_batch(detail::WorkspaceCore& core, std::span<co
   std::vector<PendingMail> pending;
   pending.reserve(raws.size());
   for (const std::string_view raw : raws) {
-    PendingMail each{raw, detail::parse_mail(raw, {.max_attachment_bytes = settings.attachment_limit_bytes}), {}};
+    PendingMail& each = pending.emplace_back();
+    each.raw = raw;
+    each.parsed = detail::parse_mail(raw, {.max_attachment_bytes = settings.attachment_limit_bytes});
     each.key = detail::message_key(each.parsed, raw);
-    pending.push_back(std::move(each));
   }
   // One read for the whole batch, so that a batch fetched again (after a
   // crash before its cursor was saved) is not classified again.
