@@ -27,10 +27,15 @@ MIN_RATES = [("BM_ImportCsv/100000/iterations:1/real_time", 50000.0),
              ("BM_ImportCsvIntoBase/100000/iterations:1/real_time", 5000.0)]
 COUNTERS = ("comparisons", "precision", "recall", "rows_per_second", "hits", "by_recency", "emails_per_second",
             "heldout_accuracy", "heldout_urgency_accuracy", "handwritten_accuracy", "train_seconds", "model_bytes")
-# (benchmark, counter, minimum): a rate or a share the issues name.
+# (benchmark, counter, minimum): a rate or a share the issues name. Intake
+# (issue 5) is measured committing per batch of 50 (/50) and, for
+# comparison, per mail (/1, no threshold).
 MIN_COUNTERS = [("BM_ClassifyEmail", "emails_per_second", 20000.0),
                 ("BM_ClassifyEmail", "heldout_accuracy", 0.90),
-                ("BM_IngestEmail", "emails_per_second", 1000.0)]
+                ("BM_IngestEmail/50/real_time", "emails_per_second", 1000.0)]
+# The inbox figures (issue 5), printed together: emails/s, and MB/s where
+# the benchmark counts bytes (parsing).
+INBOX = ("BM_ParseEmail", "BM_ClassifyEmail", "BM_IngestEmail/1/real_time", "BM_IngestEmail/50/real_time")
 
 TO_MICROSECONDS = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
 
@@ -67,6 +72,11 @@ def main(path):
             value = benchmarks[name][counter]
             verdict = "ok" if value >= minimum else "UNDER TARGET"
             print(f"{name} {counter} = {value:.3f} (target >= {minimum:g}) {verdict}")
+    for name in INBOX:
+        if name in benchmarks:
+            entry = benchmarks[name]
+            megabytes = f", {entry['bytes_per_second'] / 1e6:.1f} MB/s" if "bytes_per_second" in entry else ""
+            print(f"inbox {name}: {entry['emails_per_second']:.0f} emails/s{megabytes}")
     for name, minimum in MIN_RATES:
         if name in benchmarks:
             value = benchmarks[name]["rows_per_second"]

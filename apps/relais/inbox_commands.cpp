@@ -1,11 +1,14 @@
-// relais inbox fetch|ingest|triage: taking mail in and listing what waits
-// for the assistant.
+// relais inbox fetch|ingest|triage|retrain: taking mail in, listing what
+// waits for the assistant, and retraining the classifier with its
+// corrections.
 #include "commands.h"
 #include "desk_output.h"
 #include "output.h"
 
 #include <relais/inbox/inbox_service.h>
+#include <relais/inbox/mail_corpus.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -25,6 +28,11 @@ struct FetchArguments {
 struct IngestArguments {
   WorkspaceArguments workspace;
   std::string path;
+};
+
+struct RetrainArguments {
+  WorkspaceArguments workspace;
+  std::string corpus;  // "" for the shipped one
 };
 
 struct TriageArguments {
@@ -80,9 +88,30 @@ int run_fetch(const FetchArguments& arguments) {
   return 0;
 }
 
+// Files are read and committed kBatch at a time: one transaction per batch,
+// as fetch() does, and a folder of thousands never sits in memory at once.
+constexpr std::size_t kBatch = 50;
+
 int run_ingest(const IngestArguments& arguments) {
   Workspace workspace = open_workspace(arguments.workspace);
-  for (const auto& file : message_files(arguments.path)) print_result(workspace.inbox().ingest(file_bytes(file)));
+  const std::vector<fs::path> files = message_files(arguments.path);
+  for (std::size_t first = 0; first < files.size(); first += kBatch) {
+    std::vector<std::string> raws;
+    for (std::size_t i = first; i < std::min(files.size(), first + kBatch); ++i) {
+      raws.push_back(file_bytes(files[i]));
+      if (raws.back().empty()) throw Failure(format(_("%s is empty: it is not a message."), files[i].string()));
+    }
+    for (const IngestResult& result : workspace.inbox().ingest(raws)) print_result(result);
+  }
+  return 0;
+}
+
+int run_retrain(const RetrainArguments& arguments) {
+  Workspace workspace = open_workspace(arguments.workspace);
+  const std::string model = arguments.corpus.empty()
+                                ? workspace.inbox().retrain()
+                                : workspace.inbox().retrain(read_mail_corpus(arguments.corpus));
+  std::cout << format(_("New model stored, every process now classifies with it: %s"), model) << '\n';
   return 0;
 }
 
@@ -124,6 +153,16 @@ void add_inbox_commands(CLI::App& app) {
   add_workspace_arguments(ingest_command, ingest->workspace);
   ingest_command.add_option(_("<file.eml|folder>"), ingest->path, _("A message file, or a folder of them."))
       ->required();
+
+  auto retrain = std::make_shared<RetrainArguments>();
+  CLI::App& retrain_command = add_command(
+      inbox, "retrain", _("Train a new classifier model with the assistant's corrections (admin, a few seconds)."),
+      [retrain] { return run_retrain(*retrain); });
+  add_workspace_arguments(retrain_command, retrain->workspace);
+  retrain_command
+      .add_option("--corpus", retrain->corpus,
+                  _("A corpus file to start from instead of the one shipped with Relais (see docs/inbox.md)."))
+      ->option_text(_("FILE"));
 
   auto triage = std::make_shared<TriageArguments>();
   CLI::App& triage_command = add_command(inbox, "triage", _("List the mails waiting for a category, oldest first."),

@@ -228,15 +228,14 @@ IntakeOutcome dispatch(IntakeContext& context, Mail mail, const std::optional<Ti
     outcome.result.ticket = answered(context, mail, ticket);
   };
   const DispatchRule* rule = nullptr;
-  std::vector<DispatchRule> rules;
   if (thread_ticket) {
     join(*thread_ticket);
   } else if ((mail.parse_error.empty() || mail.corrected) && mail.category && *mail.category != MailCategory::other &&
              (mail.corrected || mail.confidence >= context.settings.confidence_threshold)) {
-    rules = list_rules(connection);
+    if (!context.rules) context.rules = list_rules(connection);
     DispatchFacts facts{*mail.category, std::nullopt, mail.subject, mail.new_text, mail.from_address};
     if (mail.customer) facts.customer = find_customer(connection, *mail.customer);
-    rule = matching_rule(rules, facts);
+    rule = matching_rule(*context.rules, facts);
   }
   if (rule) {
     mail.rule = rule->name;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace relais::inline v1::detail {
 
@@ -26,6 +27,9 @@ struct IntakeContext {
   // Acknowledgements are composed only for mail read from a mailbox: its
   // connector sends them.
   bool can_reply = false;
+  // The dispatch rules, read once per transaction (intake never changes
+  // them): a batch of 50 would otherwise read them 50 times.
+  std::optional<std::vector<DispatchRule>> rules = std::nullopt;
 };
 
 // The result, and the acknowledgement to send once committed.

@@ -116,9 +116,12 @@ SenderMatch by_name(spi::Connection& connection, const std::string& name) {
 }  // namespace
 
 SenderMatch match_sender(spi::Connection& connection, const SenderClues& clues) {
-  const auto phones = phones_in_text(clues.text);
   SenderMatch match = by_address(connection, clues.address);
-  if (!match.customer) match = by_phone(connection, phones);
+  // Finding phones in free text is the costliest clue (libphonenumber's
+  // matcher): only when the address did not tell.
+  if (match.customer) return match;
+  const auto phones = phones_in_text(clues.text);
+  match = by_phone(connection, phones);
   if (!match.customer) match = by_siret(connection, clues.text);
   if (!match.customer && !clues.name.empty()) {
     try {

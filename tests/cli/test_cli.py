@@ -821,5 +821,46 @@ class DeskTest(unittest.TestCase):
         self.succeeded("ticket", "list", self.uri, "--limit", "0", code=2)
 
 
+class InboxTest(unittest.TestCase):
+    """relais inbox ingest (committed 50 files at a time) and retrain, on a new workspace classified by
+    the shipped fastText model."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory(prefix="relais-cli-inbox-")
+        self.root = Path(self.folder.name)
+        self.uri = f"sqlite://{self.root / 'inbox.db'}"
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def mail(self, number, subject, extra=""):
+        return (f"From: Sophie Durand <sophie@durand-elec.fr>\r\nTo: contact@duret-elec.fr\r\nSubject: {subject}\r\n"
+                f"Message-ID: <m{number}@durand-elec.fr>\r\n{extra}MIME-Version: 1.0\r\n"
+                "Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour, plus de courant depuis ce matin.\r\n")
+
+    def test_ingest_takes_a_folder_in_batches_and_reports_each_message(self):
+        mails = self.root / "mails"
+        mails.mkdir()
+        for number in range(60):  # two batches
+            (mails / f"{number:03}.eml").write_text(self.mail(number, f"Panne {number}"), encoding="utf-8")
+        (mails / "060.eml").write_text(self.mail(0, "Panne 0"), encoding="utf-8")  # the first one again
+        result = run("inbox", "ingest", self.uri, str(mails))
+        self.assertEqual(result.returncode, 0, msg=result.stdout + result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertEqual(len(lines), 61, result.stdout)
+        self.assertTrue(lines[-1].endswith("-> déjà enregistré"), lines[-1])
+
+    def test_retrain_from_a_corpus_file(self):
+        shipped = Path(RELAIS).resolve().parent.parent / "share/relais/models/mail-corpus.jsonl"
+        corpus = self.root / "corpus.jsonl"
+        corpus.write_text("\n".join(shipped.read_text(encoding="utf-8").splitlines()[::12]) + "\n",
+                          encoding="utf-8")
+        result = run("inbox", "retrain", self.uri, "--corpus", str(corpus))
+        self.assertEqual(result.returncode, 0, msg=result.stdout + result.stderr)
+        self.assertRegex(result.stdout, r"fasttext-1 trained \d{4}-\d\d-\d\d on 1000 mails")
+        missing = run("inbox", "retrain", self.uri, "--corpus", str(self.root / "missing.jsonl"))
+        self.assertNotEqual(missing.returncode, 0)
+
+
 if __name__ == "__main__":
     unittest.main()

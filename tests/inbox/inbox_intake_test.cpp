@@ -375,3 +375,97 @@ TEST_P(InboxIntakeTest, CorrectionsRetrainTheModelThatEveryProcessThenUses) {
   ws().users().create({.login = "marie", .display_name = "Marie", .role = Role::assistant});
   EXPECT_THROW(ws().as_user("marie").inbox().retrain({}), PermissionDeniedError);
 }
+
+TEST_P(InboxIntakeTest, ABatchStoresEachMessageOnceThreadsItsRepliesAndKeepsUnreadableMail) {
+  configure_mailbox();
+  std::vector<Event> events;
+  auto subscription = ws().subscribe([&](const Event& event) { events.push_back(event); });
+  MailText reply;
+  reply.message_id = "reply-1@durand-elec.fr";
+  reply.subject = "Re: Demande de devis pour un tableau";
+  reply.in_reply_to = "req-1@durand-elec.fr";
+  reply.body = "Voici les photos.";
+  constexpr char kGarbage[] = "\x00\x01\x02 not a mail \xff\xfe";
+  const std::string garbage(kGarbage, sizeof kGarbage - 1);
+  const std::vector<std::string> raws{raw_mail({}), garbage, raw_mail({}), raw_mail(reply)};
+
+  std::vector<IngestResult> results = inbox().ingest(raws, "contact");
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_FALSE(results[0].duplicate);
+  EXPECT_EQ(results[0].mail.state, MailState::ticket_opened);
+  ASSERT_TRUE(results[0].ticket);
+  const Ticket ticket = *results[0].ticket;
+  EXPECT_FALSE(results[1].duplicate);
+  EXPECT_FALSE(results[1].mail.parse_error.empty());
+  EXPECT_EQ(results[1].mail.state, MailState::triage);
+  EXPECT_EQ(inbox().raw(results[1].mail.id), garbage);
+  EXPECT_TRUE(results[2].duplicate);
+  EXPECT_EQ(results[2].mail, results[0].mail);
+  EXPECT_FALSE(results[3].duplicate);
+  EXPECT_EQ(results[3].mail.thread, MailThread::references);
+  EXPECT_EQ(results[3].mail.ticket, ticket.id);
+  EXPECT_EQ(results[3].mail.state, MailState::joined_ticket);
+  EXPECT_EQ(inbox().thread(ticket.id).size(), 3u);  // the request, its acknowledgement, the reply
+  EXPECT_EQ(sent_count(), 1u);
+
+  // Published after commit, in the order of the batch.
+  std::vector<std::string> received;
+  for (const auto& event : events) {
+    if (event.type == "MailReceived") received.push_back(event.entity_id);
+  }
+  EXPECT_EQ(received, (std::vector<std::string>{results[0].mail.id.to_string(), results[1].mail.id.to_string(),
+                                                results[3].mail.id.to_string()}));
+
+  // The batch fetched again (a crash before the cursor was saved) changes nothing.
+  events.clear();
+  for (const IngestResult& again : inbox().ingest(raws, "contact")) EXPECT_TRUE(again.duplicate);
+  EXPECT_TRUE(events.empty());
+  EXPECT_EQ(sent_count(), 1u);
+}
+
+TEST_P(InboxIntakeTest, AnEmptyMessageInABatchIsRefusedByItsPlaceAndNothingIsWritten) {
+  MailText second;
+  second.message_id = "req-2@durand-elec.fr";
+  MailText third;
+  third.message_id = "req-3@durand-elec.fr";
+  const std::vector<std::string> raws{raw_mail({}), raw_mail(second), raw_mail(third), ""};
+  try {
+    inbox().ingest(raws);
+    FAIL() << "expected InvalidInputError";
+  } catch (const InvalidInputError& error) {
+    ASSERT_EQ(error.field_errors().size(), 1u);
+    EXPECT_EQ(error.field_errors()[0].field, "raws[3]");
+  }
+  EXPECT_TRUE(inbox().triage().mails.empty());
+  EXPECT_FALSE(inbox().ingest(raw_mail(second)).duplicate);
+  EXPECT_TRUE(inbox().ingest(std::vector<std::string>{}).empty());
+  EXPECT_THROW(inbox().ingest(std::vector<std::string>{raw_mail(third)}, "nowhere"), NotFoundError);
+}
+
+TEST_P(InboxIntakeTest, WhenTheBatchTransactionFailsNothingOfTheBatchIsWritten) {
+  configure_mailbox();
+  const User paul = ws().users().create({.login = "paul", .display_name = "Paul", .role = Role::technician});
+  DispatchRuleDraft rule;
+  rule.name = "Pannes pour Paul";
+  rule.position = 1;
+  rule.when.categories = {MailCategory::breakdown};
+  rule.queue = "depannage";
+  rule.assignee = "paul";
+  rule.acknowledge = true;
+  inbox().add_rule(rule);
+  ws().users().set_active("paul", paul.version, false);  // the ticket the rule opens is refused
+  MailText quote;                                          // opens a ticket, acknowledged
+  MailText breakdown;
+  breakdown.message_id = "panne@durand-elec.fr";
+  breakdown.subject = "Panne au garage";
+  breakdown.body = "Une panne : plus de courant dans le garage.";
+  std::vector<std::string> events;
+  auto subscription = ws().subscribe([&](const Event& event) { events.push_back(event.type); });
+
+  EXPECT_THROW(inbox().ingest(std::vector<std::string>{raw_mail(quote), raw_mail(breakdown)}, "contact"),
+               InvalidInputError);
+  EXPECT_TRUE(events.empty());
+  EXPECT_EQ(sent_count(), 0u);
+  EXPECT_TRUE(ws().desk().timeline(customer.id).interactions.empty());
+  EXPECT_FALSE(inbox().ingest(raw_mail(quote), "contact").duplicate);  // the first was not kept
+}

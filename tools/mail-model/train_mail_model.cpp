@@ -1,10 +1,12 @@
 // Trains the mail model the fastText classifier ships with, at build time:
 // generates the synthetic corpus, trains the plugin on all of it and writes
-// the model file.
-//   relais_mail_model <model file> [--mails N] [--seed S]
+// the model file, and with --corpus the corpus itself (JSON Lines,
+// relais/inbox/mail_corpus.h), which InboxService::retrain() starts from.
+//   relais_mail_model <model file> [--corpus <file>] [--mails N] [--seed S]
 #include "mail-model/mail_evaluation.h"
 
 #include <relais/errors.h>
+#include <relais/inbox/mail_corpus.h>
 
 #include <chrono>
 #include <cstdio>
@@ -19,6 +21,7 @@ using namespace relais;
 
 struct Arguments {
   std::filesystem::path output;
+  std::filesystem::path corpus_file;  // none when empty
   synth::MailOptions corpus;
 };
 
@@ -28,14 +31,16 @@ Arguments parse_arguments(int argc, char** argv) {
     const std::string argument = argv[i];
     if ((argument == "--mails" || argument == "--seed") && i + 1 < argc) {
       (argument == "--mails" ? arguments.corpus.count : arguments.corpus.seed) = std::stoull(argv[++i]);
+    } else if (argument == "--corpus" && i + 1 < argc) {
+      arguments.corpus_file = argv[++i];
     } else if (arguments.output.empty() && !argument.starts_with("--")) {
       arguments.output = argument;
     } else {
-      throw std::invalid_argument("usage: relais_mail_model <model file> [--mails N] [--seed S]");
+      throw std::invalid_argument("usage: relais_mail_model <model file> [--corpus <file>] [--mails N] [--seed S]");
     }
   }
   if (arguments.output.empty())
-    throw std::invalid_argument("usage: relais_mail_model <model file> [--mails N] [--seed S]");
+    throw std::invalid_argument("usage: relais_mail_model <model file> [--corpus <file>] [--mails N] [--seed S]");
   return arguments;
 }
 
@@ -61,6 +66,12 @@ int main(int argc, char** argv) try {
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   const std::string model = classifier->save();
   write_atomically(arguments.output, model);
+  if (!arguments.corpus_file.empty()) {
+    const std::filesystem::path part = arguments.corpus_file.string() + ".part";
+    std::filesystem::create_directories(arguments.corpus_file.parent_path());
+    relais::write_mail_corpus(part.string(), examples);
+    std::filesystem::rename(part, arguments.corpus_file);
+  }
   std::printf("%s: %s, %zu bytes, trained in %.1f s\n", arguments.output.c_str(), classifier->model_name().c_str(),
               model.size(), took.count());
   return 0;

@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,33 @@ class RELAIS_API InboxService {
   // mailbox's connector could not be created).
   IngestResult ingest(std::string_view raw, std::string_view mailbox = {});
 
+  // Takes many raw messages received in `mailbox` ("" when none) as the
+  // single-message ingest() takes one (which is this call for a batch of
+  // one), committing once for the batch: parsing and classifying run first,
+  // outside any transaction, then one write transaction stores, matches,
+  // threads and dispatches every message in the order given. Returns one
+  // result per message, in that order. Within the batch:
+  //  - a Message-ID given twice is stored once; the second result has
+  //    duplicate = true and the record the first stored (as is a message
+  //    stored before the call);
+  //  - a reply threads into the ticket its original opened earlier in the
+  //    same batch (the transaction sees its own writes);
+  //  - a message that cannot be parsed is stored with its parse error, in
+  //    triage, and the others are ingested as usual.
+  // Nothing of the batch is written when the transaction fails: the error
+  // propagates (StorageError, or a ConflictError other than a concurrent
+  // insert of one of these messages, which is retried once and then comes
+  // back as duplicate). Events are published after commit in the order of
+  // the messages, then the acknowledgements are sent in that order (a
+  // failure to send is logged, not thrown). `raws` is only read during the
+  // call; the whole batch is held in memory parsed, so callers with
+  // thousands of messages pass them a few hundred at a time (fetch() uses
+  // its `batch`). An empty `raws` does nothing. Thread-safe. Throws
+  // InvalidInputError naming every empty message ("raws[3]") before
+  // anything is parsed or written, NotFoundError naming "mailbox",
+  // PluginError.
+  std::vector<IngestResult> ingest(std::span<const std::string> raws, std::string_view mailbox = {});
+
   // Throws NotFoundError.
   Mail get(const Uuid& mail) const;
   // The raw bytes as received (to re-parse, to export). Throws NotFoundError
@@ -89,6 +117,13 @@ class RELAIS_API InboxService {
   // PermissionDeniedError, PluginError, InvalidInputError naming "examples"
   // (nothing to learn from).
   std::string retrain(const std::vector<spi::LabelledMail>& corpus);
+  // retrain() on the base corpus shipped with Relais, the one the shipped
+  // fastText model was trained on (shipped_mail_corpus_path(),
+  // relais/inbox/mail_corpus.h), plus every correction: what a maintenance
+  // job, a Python script or `relais inbox retrain` calls. Throws as above,
+  // and NotFoundError (entity "corpus") when the corpus file is missing,
+  // InvalidInputError ("corpus:<line>") when it is damaged.
+  std::string retrain();
 
   // ---- Dispatch rules (tried by position; the first match wins)
 
@@ -123,11 +158,13 @@ class RELAIS_API InboxService {
                             std::int64_t expected_version = 0);
   std::vector<Mailbox> mailboxes() const;
   // Reads what arrived since the stored cursor, `batch` messages at a time
-  // (1 to 500) until the mailbox is empty: ingests each, acknowledges the
-  // batch to the connector, then saves the cursor. A crash in between
+  // (1 to 500) until the mailbox is empty: ingests each batch as the batch
+  // ingest() does (one transaction), acknowledges it to the connector, then
+  // saves the cursor. A crash in between
   // fetches the batch again, which ingestion absorbs. Calls for one mailbox
   // are serialized within the process. Throws NotFoundError, PluginError,
-  // StorageError.
+  // StorageError, InvalidInputError (the connector gave an empty message:
+  // nothing of its batch is stored, acknowledged or passed).
   FetchReport fetch(std::string_view mailbox, std::size_t batch = 50);
 
   // ---- FAQ (suggested answers to information requests)
