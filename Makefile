@@ -43,4 +43,4 @@ fuzz: deps
 	bash scripts/run-fuzz.sh
 
 clean:
-	rm -rf build relais-demo.db
+	rm -rf build relais-demo.db* dashboard.html
