@@ -743,6 +743,7 @@ class CallOutcome:
     CALLBACK_PROMISED: ClassVar[CallOutcome]
     TRANSFERRED: ClassVar[CallOutcome]
     TO_QUALIFY: ClassVar[CallOutcome]
+    NO_FOLLOW_UP: ClassVar[CallOutcome]
     __members__: ClassVar[dict[str, CallOutcome]]
     def __init__(self, value: int) -> None: ...
     @property
