@@ -44,6 +44,7 @@ ReminderService& Workspace::reminders() { return core_->reminders; }
 UserService& Workspace::users() { return core_->users; }
 ErpExchange& Workspace::erp() { return core_->erp; }
 InboxService& Workspace::inbox() { return core_->inbox; }
+DashboardService& Workspace::dashboard() { return core_->dashboard; }
 
 std::shared_ptr<void> Workspace::create_plugin_object(std::string_view kind, std::string_view plugin,
                                                       std::string_view config) const {

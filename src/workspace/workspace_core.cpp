@@ -84,7 +84,7 @@ Event event_from_entry(const JournalEntry& entry) {
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), inbox(*this), engine_(std::move(engine)),
+    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), inbox(*this), dashboard(*this), engine_(std::move(engine)),
       actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {

@@ -3,6 +3,7 @@
 // pool, event bus, clock), the bound actor, and the one authorization point
 // and transaction helpers that every call goes through.
 #include <relais/customers/customer_service.h>
+#include <relais/dashboard/dashboard_service.h>
 #include <relais/desk/desk_service.h>
 #include <relais/reminders/reminder_service.h>
 #include <relais/inbox/inbox_service.h>
@@ -109,6 +110,7 @@ class WorkspaceCore {
   UserService users;
   ErpExchange erp;
   InboxService inbox;
+  DashboardService dashboard;
 
  private:
   void publish(const WriteScope& scope) const;
