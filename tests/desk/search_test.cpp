@@ -352,8 +352,10 @@ TEST_P(SearchTest, RecordsStoredBeforeSearchExistedAreIndexedOnOpen) {
       database(),
       "DROP INDEX tickets_by_status_since; DROP INDEX tickets_by_assignee_status_since;"
       "DROP INDEX tickets_by_status_callback; DROP INDEX tickets_by_assignee_status_callback;"
-      "DROP INDEX tickets_by_created; DROP INDEX tickets_by_first_answer; DROP INDEX tickets_by_resolution;"
-      "DROP INDEX interactions_by_kind_time;"
+      "DROP INDEX tickets_by_created; DROP INDEX tickets_by_assignee_created;"
+      "DROP INDEX tickets_by_first_answer; DROP INDEX tickets_by_assignee_first_answer;"
+      "DROP INDEX tickets_by_resolution; DROP INDEX tickets_by_assignee_resolution;"
+      "DROP INDEX interactions_by_kind_time; DROP INDEX interactions_by_outcome_user;"
       "ALTER TABLE tickets DROP COLUMN status_changed_at; ALTER TABLE tickets DROP COLUMN first_answer_at");
   EXPECT_TRUE(search("consuel").hits.empty());
   Workspace reopened = Workspace::open(database().uri(), {.clock = clock});
