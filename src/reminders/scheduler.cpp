@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <queue>
 #include <tuple>
 
@@ -210,6 +211,7 @@ class Announcer {
       queue_.pop();
       announce(alert);
     }
+    write_deferred();
     return full;
   }
 
@@ -241,9 +243,27 @@ class Announcer {
 
   void record(const Reminder& before, const Reminder& after, detail::Announced announced,
               std::optional<Timestamp> next_alert, std::string_view action) {
-    detail::record_announcement(scope_.connection(), after, announced, next_alert);
-    scope_.record({std::string(detail::kReminderEntity), after.id.to_string(), std::string(action),
+    std::string id = after.id.to_string();
+    if (after.state != before.state || after.version != before.version) {
+      detail::record_announcement(scope_.connection(), after, announced, next_alert, true);
+    } else {
+      // The last announcement of the batch wins (due, then overdue).
+      deferred_[id] = {announced, next_alert};
+    }
+    scope_.record({std::string(detail::kReminderEntity), std::move(id), std::string(action),
                    announcement_changes(before, after)});
+  }
+
+  // The announcements that change no state, one statement per group of
+  // reminders with the same announcement and next alert (set-based: most
+  // of a tick's reminders share both).
+  void write_deferred() {
+    std::map<std::pair<detail::Announced, std::optional<Timestamp>>, std::vector<std::string>> groups;
+    for (auto& [id, announcement] : deferred_) groups[announcement].push_back(id);
+    for (const auto& [announcement, ids] : groups) {
+      detail::record_announcements(scope_.connection(), ids, announcement.first, announcement.second, scope_.now());
+    }
+    deferred_.clear();
   }
 
   detail::WriteScope& scope_;
@@ -251,6 +271,7 @@ class Announcer {
   TickReport& report_;
   Timestamp horizon_{};
   std::priority_queue<detail::Alert, std::vector<detail::Alert>, Later> queue_;
+  std::map<std::string, std::pair<detail::Announced, std::optional<Timestamp>>> deferred_;
 };
 
 // Expires one batch of reminders, then announces one batch of alerts.
