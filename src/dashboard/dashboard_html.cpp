@@ -235,7 +235,7 @@ class Page {
                    const std::array<const char*, 3>& colours) {
     std::int64_t total = 0;
     for (const auto& part : parts) total += part.first;
-    out_ += "<svg width=\"300\" height=\"46\" viewBox=\"0 0 300 46\" role=\"img\">";
+    out_ += "<svg width=\"300\" height=\"72\" viewBox=\"0 0 300 72\" role=\"img\">";
     if (total == 0) {
       out_ += "<rect x=\"0\" y=\"4\" width=\"300\" height=\"18\" rx=\"4\" fill=\"#e2e8f0\"/>";
     }
@@ -251,10 +251,11 @@ class Page {
     }
     for (std::size_t i = 0; i < parts.size(); ++i) {
       char legend[300];
+      // One legend line each: the French labels are too long side by side.
       std::snprintf(legend, sizeof legend,
-                    "<rect x=\"%zu\" y=\"32\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                    "<text x=\"%zu\" y=\"41\" font-size=\"11\">",
-                    i * 100, colours[i], i * 100 + 14);
+                    "<rect x=\"0\" y=\"%zu\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                    "<text x=\"14\" y=\"%zu\" font-size=\"11\">",
+                    30 + i * 14, colours[i], 39 + i * 14);
       out_ += legend;
       out_ += escape(parts[i].second) + "</text>";
     }
@@ -445,7 +446,10 @@ class Page {
     if (title == section.title.end()) title = section.title.find("fr");
     open(section.name, title != section.title.end() ? title->second : section.name);
     out_ += "<div class=\"counts\">";
-    for (const auto& [name, value] : section.counts) tile(section.name + "." + name, value, name);
+    // A section's lone "count" reads as the section's title already.
+    for (const auto& [name, value] : section.counts) {
+      tile(section.name + "." + name, value, name == "count" ? std::string(l_.total) : name);
+    }
     out_ += "</div>\n";
     std::vector<std::string> lines;
     for (const auto& item : section.items) {
