@@ -313,3 +313,29 @@ TEST_P(DashboardTest, AnEmailMayBeClosedAsNoFollowUpButNotGivenACallOutcome) {
   EXPECT_EQ(parse_call_outcome("no_follow_up"), CallOutcome::no_follow_up);
   EXPECT_EQ(ws.dashboard().build({.at = kAt}).traceability.no_follow_up, 3);
 }
+
+TEST_P(DashboardTest, MailsOfTheInboxCountInTheOfficeTraceabilityAndTriage) {
+  auto ws = prepare();
+  clock->set(kAt - 2h);
+  const std::string raw =
+      "From: Hélène Martin <helene.martin@example.fr>\r\n"
+      "To: contact@duret.fr\r\n"
+      "Subject: Question sur ma facture\r\n"
+      "Message-ID: <dashboard-1@example.fr>\r\n"
+      "Date: Wed, 25 Nov 2026 08:00:00 +0100\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\n"
+      "\r\n"
+      "Bonjour, pouvez-vous me rappeler ?\r\n";
+  const IngestResult ingested = ws.inbox().ingest(raw);
+  ASSERT_EQ(ingested.mail.state, MailState::triage);
+  clock->set(kAt);
+  const Dashboard office = ws.dashboard().build({.at = kAt});
+  EXPECT_EQ(office.triage.count, 1);
+  EXPECT_EQ(office.triage.oldest, ingested.mail.received_at);
+  ASSERT_EQ(office.triage.first.size(), 1u);
+  EXPECT_EQ(office.traceability.inbound_emails, 3);  // two typed in, one from the inbox
+  EXPECT_EQ(office.traceability.untraced(), 3);      // the mail waits in triage: not traced yet
+  // A person's traceability counts what they logged; mails belong to nobody before dispatch.
+  EXPECT_EQ(ws.dashboard().build({.user = "marie", .at = kAt}).traceability.inbound_emails, 2);
+  EXPECT_EQ(ws.dashboard().build({.user = "marie", .at = kAt}).triage.count, 1);
+}
