@@ -3,6 +3,8 @@ from a real headless Chromium (Debian's `chromium`: --dump-dom for the
 rendered counts, --screenshot for a picture), and the daily-reminders example
 run as a subprocess on a prepared SQLite workspace."""
 import datetime as dt
+import email
+import email.policy
 import os
 import re
 import shutil
@@ -127,7 +129,7 @@ def test_the_html_page_shows_the_api_counts_in_a_real_browser(tmp_path):
 
 def test_daily_reminders_example_prints_each_persons_list(tmp_path):
     database = tmp_path / "relais.db"
-    prepare(f"sqlite://{database}")
+    ws = prepare(f"sqlite://{database}")
     environment = dict(os.environ)
     result = subprocess.run(
         [sys.executable, str(EXAMPLE), f"sqlite://{database}", "--at", AT.isoformat()],
@@ -147,3 +149,28 @@ def test_daily_reminders_example_prints_each_persons_list(tmp_path):
         capture_output=True, text=True, timeout=120, env=environment)
     assert failed.returncode == 2
     assert "nosuchbox" in failed.stderr
+
+    # Through a configured mailbox (a Maildir whose connector drops sent mail
+    # into a pickup folder): one mail for Marie, the only one with an address.
+    maildir, outbox = tmp_path / "Maildir", tmp_path / "pickup"
+    for folder in ("new", "cur", "tmp"):
+        (maildir / folder).mkdir(parents=True)
+    outbox.mkdir()
+    ws.inbox.configure_mailbox("contact", "maildir", {"path": str(maildir), "outbox": str(outbox)})
+    mailed = subprocess.run(
+        [sys.executable, str(EXAMPLE), f"sqlite://{database}", "--at", AT.isoformat(), "--mail", "contact",
+         "--sender", "accueil@duret.fr", "--to", "marie=marie@duret.fr"],
+        capture_output=True, text=True, timeout=120, env=environment)
+    assert mailed.returncode == 0, mailed.stderr
+    assert "envoyé à marie@duret.fr" in mailed.stdout
+    sent = list(outbox.iterdir())
+    assert len(sent) == 1
+    raw = sent[0].read_bytes()
+    assert b"X-Receiver: marie@duret.fr" in raw
+    lines = raw.split(b"\n")
+    while lines and lines[0].startswith((b"X-Sender:", b"X-Receiver:")):  # the pickup's envelope
+        lines.pop(0)
+    message = email.message_from_bytes(b"\n".join(lines), policy=email.policy.default)
+    assert message["To"] == "marie@duret.fr"
+    body = message.get_content()
+    assert "Relancer Mme Martin" in body and "Commander le disjoncteur" not in body
