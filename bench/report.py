@@ -13,7 +13,8 @@ RATIOS = [
     ("BM_PyCustomerCreate", "BM_CustomerCreate", 2.0),
     ("BM_LogCall", "BM_RawSqliteLogCall", 1.5),
 ]
-LIMITS_MS = [("BM_WorkspaceOpen", 20.0), ("BM_FindDuplicates/100000/iterations:1", 10000.0)]
+LIMITS_MS = [("BM_WorkspaceOpen", 20.0), ("BM_FindDuplicates/100000/iterations:1", 10000.0),
+             ("BM_ReminderTick/iterations:20", 100.0), ("BM_Dashboard", 10.0)]
 PERCENTILE_LIMITS_US = [
     ("BM_CheckDuplicates", "p50_us", 2000.0),
     ("BM_Customer360", "p99_us", 2000.0),
@@ -22,6 +23,7 @@ PERCENTILE_LIMITS_US = [
     ("BM_Search/prefix", "p95_us", 20000.0),
     ("BM_Search/phone", "p95_us", 20000.0),
     ("BM_CallerLookup", "p99_us", 1000.0),
+    ("BM_Dashboard", "p99_us", 10000.0),
 ]
 MIN_RATES = [("BM_ImportCsv/100000/iterations:1/real_time", 50000.0),
              ("BM_ImportCsvIntoBase/100000/iterations:1/real_time", 5000.0)]

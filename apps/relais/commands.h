@@ -47,6 +47,8 @@ void add_reminder_commands(CLI::App& app);
 void add_inbox_commands(CLI::App& app);
 // relais survey send|import|list|figures (survey_commands.cpp)
 void add_survey_commands(CLI::App& app);
+// relais dashboard (dashboard_commands.cpp)
+void add_dashboard_command(CLI::App& app);
 
 // Opens the workspace named by <uri>, acting as --actor. The argument is a
 // URI, or the path of an existing SQLite file (a mistyped path must not

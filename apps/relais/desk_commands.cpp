@@ -273,8 +273,8 @@ void add_call_commands(CLI::App& app) {
   log_command.add_option("--subject", log->subject, _("What the call was about."))->option_text(_("SUBJECT"));
   log_command.add_option("--notes", log->notes, _("Notes taken during the call."))->option_text(_("NOTES"));
   add_parsed_option(log_command, "--outcome", log->outcome, parse_word<CallOutcome, parse_call_outcome>,
-                    _("answered, missed, voicemail, callback_promised, transferred or to_qualify is expected, not "
-                      "\"%s\""),
+                    _("answered, missed, voicemail, callback_promised, transferred, to_qualify or no_follow_up is "
+                      "expected, not \"%s\""),
                     _("How it went (default: answered; to_qualify when the number finds no single customer)."))
       ->option_text(_("OUTCOME"));
 

@@ -173,6 +173,7 @@ const char* outcome_label(CallOutcome outcome) {
     case CallOutcome::callback_promised: return _("callback promised");
     case CallOutcome::transferred: return _("transferred");
     case CallOutcome::to_qualify: return _("to qualify");
+    case CallOutcome::no_follow_up: return _("no follow-up");
   }
   return "";
 }

@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
   add_reminder_commands(app);
   add_inbox_commands(app);
   add_survey_commands(app);
+  add_dashboard_command(app);
   add_duplicate_commands(app);
   add_erp_commands(app);
   add_journal_commands(app);

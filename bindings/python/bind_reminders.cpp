@@ -277,6 +277,25 @@ void bind_item_calls(py::class_<ReminderService>& service) {
            py::arg("note") = "",
            "A reminder typed in by hand ('Rappeler Mme X jeudi'); assignee '' = the acting user; target: a "
            "relais.ReminderTarget or ('ticket', id). Raises InvalidInputError, NotFoundError. Releases the GIL.")
+      .def("add_many", [](ReminderService& reminders, const py::list& drafts) {
+        std::vector<ReminderDraft> checked;
+        for (const auto& item : drafts) {
+          const auto draft = item.cast<py::dict>();
+          auto text = [&](const char* key) {
+            return draft.contains(key) ? draft[key].cast<std::string>() : std::string();
+          };
+          ReminderDraft one{text("reason"), draft["due_at"].cast<Timestamp>(), text("assignee"), {}, text("note")};
+          if (draft.contains("target") && !draft["target"].is_none()) {
+            one.target = to_target(draft["target"].cast<TargetArg>());
+          }
+          checked.push_back(std::move(one));
+        }
+        py::gil_scoped_release release;
+        return reminders.add_many(checked);
+      }, py::arg("drafts"),
+           "Many reminders at once, all or none (an Outlook agenda's): a list of dicts with reason, due_at and "
+           "optionally assignee, target, note, as add() takes them. Raises InvalidInputError naming "
+           "'drafts[<i>].<field>' for every bad one, NotFoundError. At most 10,000 a call. Releases the GIL.")
       .def("get", [](const ReminderService& reminders, const IdArg& id) {
         const Uuid uuid = to_uuid(id);
         py::gil_scoped_release release;

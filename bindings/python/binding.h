@@ -41,6 +41,8 @@ void bind_search(py::module_& m);
 void bind_reminders(py::module_& m);
 void bind_inbox(py::module_& m);
 void bind_surveys(py::module_& m);
+void bind_dashboard(py::module_& m);
+void bind_mail_connector(py::module_& m);
 
 // An id argument: a relais.Uuid or its canonical text. A malformed text raises
 // relais.InvalidInputError naming `field` (an implicit conversion would turn

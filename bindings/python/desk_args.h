@@ -38,6 +38,7 @@ struct EnumMembers<CallOutcome> {
       std::pair{CallOutcome::answered, "answered"},   std::pair{CallOutcome::missed, "missed"},
       std::pair{CallOutcome::voicemail, "voicemail"}, std::pair{CallOutcome::callback_promised, "callback_promised"},
       std::pair{CallOutcome::transferred, "transferred"}, std::pair{CallOutcome::to_qualify, "to_qualify"},
+      std::pair{CallOutcome::no_follow_up, "no_follow_up"},
   };
 };
 

@@ -19,5 +19,7 @@ PYBIND11_MODULE(_relais, m) {
   relais::python::bind_inbox(m);
   relais::python::bind_surveys(m);
   relais::python::bind_workspace(m);
+  relais::python::bind_dashboard(m);    // adds Workspace.dashboard
+  relais::python::bind_mail_connector(m);  // adds Workspace.connect_mail
   relais::python::bind_desk_import(m);  // adds Workspace.connect_telephony
 }

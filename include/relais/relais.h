@@ -4,6 +4,7 @@
 #include <relais/customers/customer.h>
 #include <relais/customers/customer_service.h>
 #include <relais/customers/validation.h>
+#include <relais/dashboard/dashboard_service.h>
 #include <relais/desk/desk_service.h>
 #include <relais/erp/erp_exchange.h>
 #include <relais/errors.h>

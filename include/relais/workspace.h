@@ -7,6 +7,7 @@
 //   auto customer = ws.customers().create({.name = "Hélène Martin"});
 #include <relais/clock.h>
 #include <relais/customers/customer_service.h>
+#include <relais/dashboard/dashboard_service.h>
 #include <relais/desk/desk_service.h>
 #include <relais/erp/erp_exchange.h>
 #include <relais/errors.h>
@@ -84,6 +85,9 @@ class RELAIS_API Workspace {
   InboxService& inbox();
   // Satisfaction surveys: sending, relaunches, answers, figures.
   SurveyService& surveys();
+  // The daily dashboard: build(query) for one person or the whole office
+  // (docs/dashboard.md).
+  DashboardService& dashboard();
 
   // The bound actor, as read at open.
   const User& actor() const;

@@ -168,8 +168,16 @@ Interaction changed_interaction(const Interaction& stored, const InteractionChan
     check_duration(errors, *changes.duration);
     changed.duration = *changes.duration;
   }
-  if ((changes.outcome || changes.duration) && changed.kind != InteractionKind::call) {
-    errors.add("outcome", std::string(to_string(changed.kind)), "only calls have an outcome and a duration");
+  if (changes.duration && changed.kind != InteractionKind::call) {
+    errors.add("duration", std::string(to_string(changed.kind)), "only calls have a duration");
+  }
+  // An email or SMS dealt with on the spot is closed as no_follow_up: the
+  // one outcome that is not about how a call went.
+  const bool written = changed.kind == InteractionKind::email || changed.kind == InteractionKind::sms;
+  if (changes.outcome && changed.kind != InteractionKind::call &&
+      !(written && *changes.outcome == CallOutcome::no_follow_up)) {
+    errors.add("outcome", std::string(to_string(*changes.outcome)),
+               "only calls have an outcome; an email or SMS may only be closed as no_follow_up");
   }
   if (!changed.customer && changed.outcome != CallOutcome::to_qualify) {
     errors.add("customer", "", "required unless the outcome is to_qualify");

@@ -83,11 +83,52 @@ void add_follow_up_imports(spi::Connection& connection) {
 
 void index_stored_records(spi::Connection& connection);
 
+// What the daily dashboard reads (docs/dashboard.md), kept on the ticket so
+// that its counts are index range scans:
+//   status_changed_at  when the ticket entered its status (its creation for
+//                      "new", which nothing moves back to);
+//   first_answer_at    the first answer to the customer: the earliest
+//                      outgoing call, email, SMS or visit logged on the
+//                      ticket, comment not internal, or move out of "new".
+// Tickets stored before keep their last update as the status time, and their
+// first answer is found from their interactions and comments; a move out of
+// "new" is not in their rows, so the resolution stands in for it.
+void add_dashboard_columns(spi::Connection& connection) {
+  connection.execute_script(
+      "ALTER TABLE tickets ADD COLUMN status_changed_at BIGINT;"
+      "ALTER TABLE tickets ADD COLUMN first_answer_at BIGINT;"
+      "UPDATE tickets SET status_changed_at = CASE WHEN status = 'new' THEN created_at ELSE updated_at END;"
+      "UPDATE tickets SET first_answer_at = (SELECT MIN(answered_at) FROM ("
+      "  SELECT i.occurred_at AS answered_at FROM interactions i WHERE i.ticket_id = tickets.id"
+      "   AND i.direction = 'outbound' AND i.kind <> 'note' AND i.occurred_at >= tickets.created_at"
+      "  UNION ALL SELECT c.created_at FROM ticket_comments c WHERE c.ticket_id = tickets.id"
+      "   AND c.internal = 0 AND c.created_at >= tickets.created_at"
+      "  UNION ALL SELECT tickets.resolved_at WHERE tickets.resolved_at IS NOT NULL) answers);"
+      "CREATE INDEX tickets_by_status_since ON tickets (status, status_changed_at);"
+      "CREATE INDEX tickets_by_assignee_status_since ON tickets (assignee, status, status_changed_at);"
+      "CREATE INDEX tickets_by_status_callback ON tickets (status, callback_at);"
+      "CREATE INDEX tickets_by_assignee_status_callback ON tickets (assignee, status, callback_at);"
+      // One index for the office and one led by the assignee for a person:
+      // a person's range must not be read through all of their tickets.
+      // Covering: a week's answers and resolutions, and a period's inbound
+      // calls and mails, are counted from the index alone.
+      "CREATE INDEX tickets_by_created ON tickets (created_at);"
+      "CREATE INDEX tickets_by_assignee_created ON tickets (assignee, created_at);"
+      "CREATE INDEX tickets_by_first_answer ON tickets (first_answer_at, created_at);"
+      "CREATE INDEX tickets_by_assignee_first_answer ON tickets (assignee, first_answer_at, created_at);"
+      "CREATE INDEX tickets_by_resolution ON tickets (resolved_at, created_at);"
+      "CREATE INDEX tickets_by_assignee_resolution ON tickets (assignee, resolved_at, created_at);"
+      "CREATE INDEX interactions_by_kind_time ON interactions"
+      " (kind, occurred_at, direction, user_login, ticket_id, outcome, id);"
+      "CREATE INDEX interactions_by_outcome_user ON interactions (outcome, user_login, occurred_at)");
+}
+
 const Migration kDeskMigrations[] = {
     {1, "interactions, tickets, comments, ticket counters", create_desk_tables},
     {2, "where imported calls come from", add_call_sources},
     {3, "follow-up sheet rows imported", add_follow_up_imports},
     {4, "search documents of the stored interactions and tickets", index_stored_records},
+    {5, "status times and first answers of tickets, for the dashboard", add_dashboard_columns},
 };
 
 spi::Value optional_id(const std::optional<Uuid>& id) {
@@ -313,11 +354,35 @@ std::optional<Interaction> find_interaction(spi::Connection& connection, const U
   return interaction_from_row(rows.front());
 }
 
+namespace {
+
+// Keeps the ticket's first answer the earliest one (an interaction may be
+// logged after the fact); nothing before the ticket's opening answers it.
+void note_answer(spi::Connection& connection, const Uuid& ticket, Timestamp answered_at) {
+  spi::Value params[] = {micros(answered_at), ticket.to_string(), micros(answered_at), micros(answered_at)};
+  connection.execute(
+      "UPDATE tickets SET first_answer_at = ? WHERE id = ? AND (first_answer_at IS NULL OR first_answer_at > ?)"
+      " AND created_at <= ?",
+      params);
+}
+
+// An outgoing call, email, SMS or visit logged on a ticket answers it.
+void note_interaction_answer(spi::Connection& connection, const Interaction& interaction) {
+  if (!interaction.ticket || interaction.direction != Direction::outbound ||
+      interaction.kind == InteractionKind::note) {
+    return;
+  }
+  note_answer(connection, *interaction.ticket, interaction.occurred_at);
+}
+
+}  // namespace
+
 void insert_interaction(spi::Connection& connection, const Interaction& interaction) {
   static const std::string sql = "INSERT INTO interactions (" + std::string(kInteractionColumns) +
                                  ") VALUES (" + placeholders(kInteractionColumnCount) + ")";
   auto values = interaction_values(interaction);
   connection.execute(sql, values);
+  note_interaction_answer(connection, interaction);
   index_for_search(connection, search_document(interaction));
 }
 
@@ -337,6 +402,7 @@ bool update_interaction(spi::Connection& connection, const Interaction& interact
              params) != 1) {
     return false;
   }
+  note_interaction_answer(connection, interaction);
   index_for_search(connection, search_document(interaction));
   return true;
 }
@@ -436,9 +502,16 @@ std::optional<Ticket> find_ticket_by_number(spi::Connection& connection, std::st
 }
 
 void insert_ticket(spi::Connection& connection, const Ticket& ticket) {
-  static const std::string sql =
-      "INSERT INTO tickets (" + std::string(kTicketColumns) + ") VALUES (" + placeholders(25) + ")";
+  static const std::string sql = "INSERT INTO tickets (" + std::string(kTicketColumns) +
+                                 ", status_changed_at, first_answer_at) VALUES (" + placeholders(27) + ")";
   auto values = ticket_values(ticket);
+  // A ticket stored past "new" (an import) was answered when it got there.
+  values.emplace_back(micros(ticket.created_at));
+  if (ticket.status == TicketStatus::new_) {
+    values.emplace_back(nullptr);
+  } else {
+    values.emplace_back(micros(ticket.resolved_at.value_or(ticket.created_at)));
+  }
   connection.execute(sql, values);
   index_for_search(connection, search_document(ticket, {}));
 }
@@ -447,13 +520,19 @@ bool update_ticket(spi::Connection& connection, const Ticket& ticket, std::int64
   auto values = ticket_values(ticket);
   std::vector<spi::Value> params(values.begin() + 1, values.end());
   params.back() = expected_version + 1;
+  const std::string status(to_string(ticket.status));
+  params.insert(params.end(), {status, micros(ticket.updated_at), status, micros(ticket.updated_at)});
   params.emplace_back(ticket.id.to_string());
   params.emplace_back(expected_version);
   if (connection.execute(
           "UPDATE tickets SET number = ?, kind = ?, source = ?, status = ?, priority = ?, customer_id = ?,"
           " contact_id = ?, site_id = ?, subject = ?, description = ?, queue = ?, assignee = ?, due_at = ?,"
           " callback_at = ?, deadline = ?, stage = ?, requested_by = ?, quote_ids = ?, intervention_ids = ?,"
-          " created_at = ?, updated_at = ?, resolved_at = ?, closed_at = ?, version = ?"
+          " created_at = ?, updated_at = ?, resolved_at = ?, closed_at = ?, version = ?,"
+          // The right-hand sides read the row as it was: the old status.
+          " status_changed_at = CASE WHEN status <> ? THEN ? ELSE status_changed_at END,"
+          " first_answer_at = CASE WHEN first_answer_at IS NULL AND status = 'new' AND ? <> 'new' THEN ?"
+          "  ELSE first_answer_at END"
           " WHERE id = ? AND version = ?",
           params) != 1) {
     return false;
@@ -494,6 +573,16 @@ TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query) {
   return page;
 }
 
+std::vector<Ticket> select_tickets(spi::Connection& connection, std::string_view where,
+                                   std::span<const spi::Value> params) {
+  std::vector<Ticket> tickets;
+  for (const auto& row :
+       connection.query("SELECT " + std::string(kTicketColumns) + " FROM tickets " + std::string(where), params)) {
+    tickets.push_back(ticket_from_row(row));
+  }
+  return tickets;
+}
+
 std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection, const Uuid& customer) {
   spi::Value params[] = {std::string(to_string(TicketStatus::resolved)), std::string(to_string(TicketStatus::closed)),
                          customer.to_string()};
@@ -510,6 +599,7 @@ void insert_comment(spi::Connection& connection, const Ticket& ticket, const Tic
   connection.execute(
       "INSERT INTO ticket_comments (id, ticket_id, author, text, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       params);
+  if (!comment.internal) note_answer(connection, ticket.id, comment.created_at);
   index_for_search(connection, search_document(ticket, ticket_comments(connection, ticket.id)));
 }
 

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ bool update_ticket(spi::Connection& connection, const Ticket& ticket, std::int64
 // The next number of `year` (1, 2, ...), counted in the write transaction.
 std::int64_t next_ticket_number(spi::Connection& connection, int year);
 TicketPage ticket_page(spi::Connection& connection, const TicketQuery& query);
+// The tickets of "SELECT <ticket columns> FROM tickets " + `where` (a WHERE
+// clause, its ORDER BY and LIMIT), for the readers of other areas (the
+// dashboard) that choose their own index.
+std::vector<Ticket> select_tickets(spi::Connection& connection, std::string_view where,
+                                   std::span<const spi::Value> params);
 // Open-or-closed totals of one customer: {not resolved nor closed, all}.
 std::pair<std::int64_t, std::int64_t> ticket_counts(spi::Connection& connection, const Uuid& customer);
 

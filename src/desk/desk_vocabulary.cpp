@@ -23,10 +23,10 @@ constexpr detail::EnumNames kInteractionKinds{std::array<pair<InteractionKind, s
 constexpr detail::EnumNames kDirections{std::array<pair<Direction, string_view>, 2>{{
     {Direction::inbound, "inbound"}, {Direction::outbound, "outbound"}}}};
 
-constexpr detail::EnumNames kCallOutcomes{std::array<pair<CallOutcome, string_view>, 6>{{
+constexpr detail::EnumNames kCallOutcomes{std::array<pair<CallOutcome, string_view>, 7>{{
     {CallOutcome::answered, "answered"}, {CallOutcome::missed, "missed"}, {CallOutcome::voicemail, "voicemail"},
     {CallOutcome::callback_promised, "callback_promised"}, {CallOutcome::transferred, "transferred"},
-    {CallOutcome::to_qualify, "to_qualify"}}}};
+    {CallOutcome::to_qualify, "to_qualify"}, {CallOutcome::no_follow_up, "no_follow_up"}}}};
 
 constexpr detail::EnumNames kTicketKinds{std::array<pair<TicketKind, string_view>, 7>{{
     {TicketKind::quote_request, "quote_request"}, {TicketKind::breakdown, "breakdown"},

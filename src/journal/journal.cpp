@@ -116,13 +116,29 @@ std::string encode_changes(const std::vector<FieldChange>& changes) {
   return payload;
 }
 
-JournalEntry append_journal(spi::Connection& connection, Timestamp time, const std::string& actor,
-                            const JournalRecord& record) {
+JournalHead lock_journal_head(spi::Connection& connection) {
   std::string lock_head = "SELECT sequence, hash FROM journal_head WHERE id = 1";
   lock_head += connection.dialect().lock_rows_suffix();
   auto head_rows = connection.query(lock_head);
+  return {head_rows.at(0).integer(0), head_rows.at(0).text(1)};
+}
+
+void save_journal_head(spi::Connection& connection, const JournalHead& head) {
+  spi::Value values[] = {head.sequence, head.hash};
+  connection.execute("UPDATE journal_head SET sequence = ?, hash = ? WHERE id = 1", values);
+}
+
+JournalEntry append_journal(spi::Connection& connection, Timestamp time, const std::string& actor,
+                            const JournalRecord& record) {
+  JournalEntry entry = insert_journal_entry(connection, lock_journal_head(connection), time, actor, record);
+  save_journal_head(connection, {entry.sequence, entry.hash});
+  return entry;
+}
+
+JournalEntry insert_journal_entry(spi::Connection& connection, const JournalHead& previous, Timestamp time,
+                                  const std::string& actor, const JournalRecord& record) {
   JournalEntry entry;
-  entry.sequence = head_rows.at(0).integer(0) + 1;
+  entry.sequence = previous.sequence + 1;
   entry.time = time;
   entry.actor = actor;
   entry.entity = record.entity;
@@ -131,8 +147,8 @@ JournalEntry append_journal(spi::Connection& connection, Timestamp time, const s
   entry.changes = record.changes;
   std::string payload = encode_changes(record.changes);
   entry.payload_hash = sha256_hex(payload);
-  entry.hash = chain_hash(head_rows.at(0).text(1), entry.sequence, time, actor, record.entity,
-                          record.entity_id, record.action, entry.payload_hash);
+  entry.hash = chain_hash(previous.hash, entry.sequence, time, actor, record.entity, record.entity_id,
+                          record.action, entry.payload_hash);
   spi::Value insert[] = {entry.sequence, std::int64_t{time.time_since_epoch().count()}, actor,
                          record.entity, record.entity_id, record.action, std::move(payload),
                          entry.payload_hash, entry.hash};
@@ -140,8 +156,6 @@ JournalEntry append_journal(spi::Connection& connection, Timestamp time, const s
       "INSERT INTO journal (sequence, time, actor, entity, entity_id, action, payload, payload_hash, hash)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       insert);
-  spi::Value head[] = {entry.sequence, entry.hash};
-  connection.execute("UPDATE journal_head SET sequence = ?, hash = ? WHERE id = 1", head);
   return entry;
 }
 
@@ -150,6 +164,15 @@ std::vector<JournalEntry> read_journal(spi::Connection& connection, JournalCurso
   spi::Value params[] = {cursor, static_cast<std::int64_t>(limit)};
   return entries_from_rows(connection.query(
       std::string(kSelectEntry) + " WHERE sequence > ? ORDER BY sequence LIMIT ?", params));
+}
+
+std::vector<JournalEntry> read_journal_except(spi::Connection& connection, JournalCursor cursor,
+                                              JournalCursor up_to, std::string_view skipped, std::size_t limit) {
+  spi::Value params[] = {cursor, up_to, std::string(skipped), static_cast<std::int64_t>(limit)};
+  return entries_from_rows(connection.query(std::string(kSelectEntry) +
+                                                " WHERE sequence > ? AND sequence <= ? AND entity <> ?"
+                                                " ORDER BY sequence LIMIT ?",
+                                            params));
 }
 
 std::vector<JournalEntry> read_history(spi::Connection& connection, std::string_view entity,

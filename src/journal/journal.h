@@ -31,9 +31,26 @@ inline constexpr std::string_view kJournalChannel = "relais_journal";
 JournalEntry append_journal(spi::Connection& connection, Timestamp time, const std::string& actor,
                             const JournalRecord& record);
 
+// append_journal() in three steps, for a transaction that appends many
+// entries (WriteScope): lock and read the head once, insert each entry after
+// the previous one, move the head row once before commit. Between the first
+// and the last step the head row stays locked, so the order holds across
+// writers exactly as with append_journal().
+JournalHead lock_journal_head(spi::Connection& connection);
+// Inserts `record` as the entry after `previous` (the head locked, or the
+// entry last inserted in this transaction); the head row is not touched.
+JournalEntry insert_journal_entry(spi::Connection& connection, const JournalHead& previous, Timestamp time,
+                                  const std::string& actor, const JournalRecord& record);
+void save_journal_head(spi::Connection& connection, const JournalHead& head);
+
 // Entries with sequence > cursor, oldest first, at most `limit`.
 std::vector<JournalEntry> read_journal(spi::Connection& connection, JournalCursor cursor,
                                        std::size_t limit);
+// Entries with cursor < sequence <= up_to whose entity is not `skipped`,
+// oldest first, at most `limit`: a reader that ignores one entity's entries
+// (the reminder scheduler its own) never decodes them.
+std::vector<JournalEntry> read_journal_except(spi::Connection& connection, JournalCursor cursor,
+                                              JournalCursor up_to, std::string_view skipped, std::size_t limit);
 // Entries about one record, oldest first.
 std::vector<JournalEntry> read_history(spi::Connection& connection, std::string_view entity,
                                        std::string_view entity_id);

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <set>
 
 namespace relais {
 inline namespace v1 {
@@ -22,6 +23,8 @@ namespace {
 constexpr std::size_t kMaxNoteBytes = 500;
 // Open reminders of a deleted rule are cancelled this many per statement.
 constexpr std::size_t kCancelBatch = 500;
+// add_many(): one transaction's worth, its events held until commit.
+constexpr std::size_t kMaxDraftsPerCall = 10'000;
 
 // Reads the stored reminder (with the scheduler's row locked first: see
 // lock_scheduler), checks the version, applies `change` and writes it.
@@ -171,6 +174,56 @@ Reminder ReminderService::add(const ReminderDraft& draft) {
     scope.record({std::string(detail::kReminderEntity), reminder.id.to_string(), "create",
                   detail::reminder_changes(nullptr, reminder)});
     return reminder;
+  });
+}
+
+std::vector<Reminder> ReminderService::add_many(const std::vector<ReminderDraft>& drafts) {
+  if (drafts.size() > kMaxDraftsPerCall) {
+    throw InvalidInputError("drafts", std::to_string(drafts.size()) + " drafts",
+                            "at most " + std::to_string(kMaxDraftsPerCall) + " a call");
+  }
+  std::vector<Reminder> reminders;
+  reminders.reserve(drafts.size());
+  std::vector<FieldError> errors;
+  const Timestamp now = core_.clock().now();
+  for (std::size_t index = 0; index < drafts.size(); ++index) {
+    try {
+      reminders.push_back(detail::reminder_from_draft(drafts[index], now));
+      if (reminders.back().assignee.empty()) reminders.back().assignee = core_.actor().login;
+    } catch (const InvalidInputError& error) {
+      for (auto field : error.field_errors()) {
+        field.field = "drafts[" + std::to_string(index) + "]." + field.field;
+        errors.push_back(std::move(field));
+      }
+    }
+  }
+  if (!errors.empty()) throw InvalidInputError(std::move(errors));
+  if (reminders.empty()) return reminders;
+  return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
+    auto& connection = scope.connection();
+    detail::lock_scheduler(connection);
+    // An import names few people and few records many times over.
+    std::set<std::string> active;
+    std::set<std::pair<std::string, std::string>> existing;
+    for (std::size_t index = 0; index < reminders.size(); ++index) {
+      Reminder& reminder = reminders[index];
+      if (active.insert(reminder.assignee).second) {
+        detail::check_active_user(connection, reminder.assignee,
+                                  "drafts[" + std::to_string(index) + "].assignee");
+      }
+      if (!reminder.target.kind.empty() && existing.emplace(reminder.target.kind, reminder.target.id).second &&
+          !detail::find_target_kind(reminder.target.kind)->read(connection, reminder.target.id)) {
+        throw NotFoundError(reminder.target.kind, reminder.target.id);
+      }
+      reminder.id = Uuid::generate(core_.clock());
+      reminder.created_by = core_.actor().login;
+      reminder.created_at = reminder.updated_at = scope.now();
+      reminder.version = 1;
+      detail::insert_reminder(connection, reminder, reminder.id.to_string(), 0);
+      scope.record({std::string(detail::kReminderEntity), reminder.id.to_string(), "create",
+                    detail::reminder_changes(nullptr, reminder)});
+    }
+    return reminders;
   });
 }
 

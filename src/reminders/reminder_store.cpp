@@ -8,6 +8,7 @@
 
 #include <relais/errors.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace relais::inline v1::detail {
@@ -344,12 +345,36 @@ std::vector<Alert> alerts_due(spi::Connection& connection, Timestamp now, std::s
 }
 
 void record_announcement(spi::Connection& connection, const Reminder& reminder, Announced announced,
-                         std::optional<Timestamp> next_alert) {
-  spi::Value params[] = {std::string(to_string(reminder.state)), std::string(kAnnounced.name(announced)),
-                         optional_time(next_alert), micros(reminder.updated_at), reminder.version,
-                         reminder.id.to_string()};
-  connection.execute(
-      "UPDATE reminders SET state = ?, announced = ?, alert_at = ?, updated_at = ?, version = ? WHERE id = ?", params);
+                         std::optional<Timestamp> next_alert, bool woke) {
+  if (woke) {
+    spi::Value params[] = {std::string(to_string(reminder.state)), std::string(kAnnounced.name(announced)),
+                           optional_time(next_alert), micros(reminder.updated_at), reminder.version,
+                           reminder.id.to_string()};
+    connection.execute(
+        "UPDATE reminders SET state = ?, announced = ?, alert_at = ?, updated_at = ?, version = ? WHERE id = ?",
+        params);
+    return;
+  }
+  spi::Value params[] = {std::string(kAnnounced.name(announced)), optional_time(next_alert),
+                         micros(reminder.updated_at), reminder.id.to_string()};
+  connection.execute("UPDATE reminders SET announced = ?, alert_at = ?, updated_at = ? WHERE id = ?", params);
+}
+
+void record_announcements(spi::Connection& connection, const std::vector<std::string>& ids, Announced announced,
+                          std::optional<Timestamp> next_alert, Timestamp updated_at) {
+  constexpr std::size_t kIdsPerStatement = 250;
+  for (std::size_t first = 0; first < ids.size(); first += kIdsPerStatement) {
+    const std::size_t count = std::min(kIdsPerStatement, ids.size() - first);
+    std::vector<spi::Value> params{std::string(kAnnounced.name(announced)), optional_time(next_alert),
+                                   micros(updated_at)};
+    std::string sql = "UPDATE reminders SET announced = ?, alert_at = ?, updated_at = ? WHERE id IN (?";
+    params.emplace_back(ids[first]);
+    for (std::size_t i = 1; i < count; ++i) {
+      sql += ", ?";
+      params.emplace_back(ids[first + i]);
+    }
+    connection.execute(sql + ")", params);
+  }
 }
 
 }  // namespace relais::inline v1::detail

@@ -87,10 +87,17 @@ struct Alert {
 };
 // Alerts with alert_at <= now, by alert_at then id.
 std::vector<Alert> alerts_due(spi::Connection& connection, Timestamp now, std::size_t limit);
-// Records an announcement: the state (a snoozed reminder wakes up as
-// pending, with version + 1), what has been announced and the next alert
-// time (none after overdue).
+// Records an announcement: what has been announced and the next alert time
+// (none after overdue), and with `woke` the state and version too (a
+// snoozed reminder wakes up as pending, with version + 1). Without `woke`
+// the state is not written: writing it, even unchanged, would rewrite the
+// five indexes that hold it, the bulk of a tick's cost.
 void record_announcement(spi::Connection& connection, const Reminder& reminder, Announced announced,
-                         std::optional<Timestamp> next_alert);
+                         std::optional<Timestamp> next_alert, bool woke);
+// record_announcement() without `woke` for many reminders at once, one
+// statement per few hundred ids: the same announcement and next alert,
+// written at `updated_at`.
+void record_announcements(spi::Connection& connection, const std::vector<std::string>& ids, Announced announced,
+                          std::optional<Timestamp> next_alert, Timestamp updated_at);
 
 }  // namespace relais::inline v1::detail

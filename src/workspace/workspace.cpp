@@ -45,6 +45,7 @@ UserService& Workspace::users() { return core_->users; }
 ErpExchange& Workspace::erp() { return core_->erp; }
 InboxService& Workspace::inbox() { return core_->inbox; }
 SurveyService& Workspace::surveys() { return core_->surveys; }
+DashboardService& Workspace::dashboard() { return core_->dashboard; }
 
 std::shared_ptr<void> Workspace::create_plugin_object(std::string_view kind, std::string_view plugin,
                                                       std::string_view config) const {

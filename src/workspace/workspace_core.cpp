@@ -61,6 +61,7 @@ void prepare_database(Engine& engine) {
   in_transaction(*connection, spi::TransactionMode::write, [&](spi::Connection& c) {
     WriteScope scope(c, engine.clock->now(), system_actor);
     create_first_admin(scope);
+    scope.finish();
   });
 }
 
@@ -76,8 +77,14 @@ Engine::Engine(OpenOptions open_options, std::string uri)
 const JournalEntry& WriteScope::record(JournalRecord record) {
   // Announced once per transaction; PostgreSQL delivers it at commit.
   if (entries_.empty()) connection_.notify(kJournalChannel);
-  entries_.push_back(append_journal(connection_, now_, actor_, record));
+  if (!head_) head_ = lock_journal_head(connection_);
+  entries_.push_back(insert_journal_entry(connection_, *head_, now_, actor_, record));
+  head_ = JournalHead{entries_.back().sequence, entries_.back().hash};
   return entries_.back();
+}
+
+void WriteScope::finish() {
+  if (head_ && !entries_.empty()) save_journal_head(connection_, *head_);
 }
 
 Event event_from_entry(const JournalEntry& entry) {
@@ -86,7 +93,8 @@ Event event_from_entry(const JournalEntry& entry) {
 }
 
 WorkspaceCore::WorkspaceCore(std::shared_ptr<Engine> engine, User actor)
-    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), inbox(*this), surveys(*this), engine_(std::move(engine)),
+    : customers(*this), desk(*this), reminders(*this), users(*this), erp(*this), inbox(*this), surveys(*this),
+      dashboard(*this), engine_(std::move(engine)),
       actor_(std::move(actor)) {}
 
 void WorkspaceCore::authorize(Action action) const {

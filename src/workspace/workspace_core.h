@@ -3,6 +3,7 @@
 // pool, event bus, clock), the bound actor, and the one authorization point
 // and transaction helpers that every call goes through.
 #include <relais/customers/customer_service.h>
+#include <relais/dashboard/dashboard_service.h>
 #include <relais/desk/desk_service.h>
 #include <relais/reminders/reminder_service.h>
 #include <relais/inbox/inbox_service.h>
@@ -21,6 +22,7 @@
 #include "storage/transaction.h"
 
 #include <memory>
+#include <optional>
 #include <type_traits>
 #include <vector>
 
@@ -51,14 +53,21 @@ class WriteScope {
       : connection_(connection), now_(now), actor_(actor) {}
   spi::Connection& connection() { return connection_; }
   Timestamp now() const { return now_; }
+  // Appends one journal entry. The head row is read and locked at the first
+  // entry and moved once, by finish(): a transaction appending thousands of
+  // entries (a tick, an import) does not rewrite it for each.
   const JournalEntry& record(JournalRecord record);
   const std::vector<JournalEntry>& entries() const { return entries_; }
+  // Moves the journal's head to the last entry recorded. WorkspaceCore::write
+  // calls it before commit; anyone else running a WriteScope must too.
+  void finish();
 
  private:
   spi::Connection& connection_;
   Timestamp now_;
   const std::string& actor_;
   std::vector<JournalEntry> entries_;
+  std::optional<JournalHead> head_;  // the head locked, then the last entry recorded
 };
 
 Event event_from_entry(const JournalEntry& entry);
@@ -93,12 +102,18 @@ class WorkspaceCore {
     authorize(action);
     auto connection = engine_->pool.acquire();
     WriteScope scope(*connection, clock().now(), actor_.login);
-    auto run = [&](spi::Connection&) { return fn(scope); };
     if constexpr (std::is_void_v<std::invoke_result_t<Fn, WriteScope&>>) {
-      in_transaction(*connection, spi::TransactionMode::write, run);
+      in_transaction(*connection, spi::TransactionMode::write, [&](spi::Connection&) {
+        fn(scope);
+        scope.finish();
+      });
       publish(scope);
     } else {
-      auto result = in_transaction(*connection, spi::TransactionMode::write, run);
+      auto result = in_transaction(*connection, spi::TransactionMode::write, [&](spi::Connection&) {
+        auto value = fn(scope);
+        scope.finish();
+        return value;
+      });
       publish(scope);
       return result;
     }
@@ -111,6 +126,7 @@ class WorkspaceCore {
   ErpExchange erp;
   InboxService inbox;
   SurveyService surveys;
+  DashboardService dashboard;
 
  private:
   void publish(const WriteScope& scope) const;

@@ -811,6 +811,28 @@ class DeskTest(unittest.TestCase):
         self.assertIn('"11"', imported.stdout)
         self.assertIn('"zzz"', imported.stdout)
         self.succeeded("survey", "list", self.uri, "--state", "later", code=2)
+    def test_dashboard_prints_the_sections_and_writes_the_page(self):
+        page = Path(self.folder.name) / "office.html"
+        shown = self.succeeded("dashboard", self.uri, "--office", "--at", "2026-12-31 09:00", "--html", str(page),
+                               RELAIS_LANG="en")
+        self.assertRegex(shown.stdout, r"^Office dashboard — 31/12/2026 09:00\n")
+        for heading in ("Reminders", "Promised callbacks", "Tickets waiting for more than 3 days",
+                        "New requests since yesterday", "Traceability of inbound calls and mails", "Mails to sort",
+                        "Response times (medians)", "Calls to qualify"):
+            self.assertIn(f"\n{heading}\n", shown.stdout)
+        self.assertIn(f"Page written to {page}", shown.stdout)
+        html = page.read_text(encoding="utf-8")
+        self.assertIn('<html lang="en">', html)
+        self.assertRegex(html, r'data-count="calls_to_qualify.count">\d+<')
+        self.assertNotIn("<script", html)
+        french = Path(self.folder.name) / "bureau.html"
+        self.succeeded("dashboard", self.uri, "--office", "--html", str(french))
+        self.assertIn('<html lang="fr">', french.read_text(encoding="utf-8"))
+        unknown = self.succeeded("dashboard", self.uri, "--user", "personne", code=1)
+        self.assertIn("« user »", unknown.stderr)
+        self.assertIn("personne", unknown.stderr)
+        negative = self.succeeded("dashboard", self.uri, "--waiting-days", "-1", code=1)
+        self.assertIn("waiting_days", negative.stderr)
 
     def test_ticket_errors(self):
         unknown = self.succeeded("ticket", "assign", self.uri, "T-2026-999999", "gaetan", code=1)

@@ -418,3 +418,47 @@ TEST_P(ReminderTest, RulesAreEditedUnderTheirVersionAndJournaled) {
   EXPECT_EQ(report.expired, 3u);
   EXPECT_TRUE(of_rule(all_reminders(ws), "desk.waiting_customer").empty());
 }
+
+TEST_P(ReminderTest, AddManyStoresAllOrNothingAndNamesEachBadDraft) {
+  auto ws = open_ws();
+  ws.users().create({.login = "marie", .display_name = "Marie", .role = Role::assistant});
+  std::vector<ReminderDraft> drafts;
+  for (int i = 0; i < 3; ++i) {
+    drafts.push_back({.reason = "Relance " + std::to_string(i), .due_at = clock->now() + hours(i + 1),
+                      .assignee = i == 0 ? "" : "marie"});
+  }
+  std::vector<Event> created;
+  auto subscription = ws.subscribe([&](const Event& event) { created.push_back(event); }, "ReminderCreated");
+  auto stored = ws.reminders().add_many(drafts);
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored[0].assignee, "admin");  // "" is the acting user, as in add()
+  EXPECT_EQ(stored[1].reason, "Relance 1");
+  EXPECT_EQ(stored[2].version, 1);
+  EXPECT_EQ(ws.reminders().get(stored[2].id), stored[2]);
+  ASSERT_EQ(created.size(), 3u);
+  EXPECT_EQ(created[1].entity_id, stored[1].id.to_string());
+
+  auto field_only = [](const std::vector<FieldError>& errors, std::string_view field) {
+    return std::any_of(errors.begin(), errors.end(), [&](const FieldError& error) { return error.field == field; });
+  };
+  auto bad = drafts;
+  bad[1].reason = "";
+  bad[2].due_at = utc(1990y / January / 1, 0h);
+  auto errors = field_errors_of([&] { ws.reminders().add_many(bad); });
+  EXPECT_EQ(errors.size(), 2u);
+  EXPECT_TRUE(field_only(errors, "drafts[1].reason"));
+  EXPECT_TRUE(has_error(errors, "drafts[2].due_at", "1990-01-01T00:00:00.000000Z"));
+  auto unknown = drafts;
+  unknown[2].assignee = "nobody";
+  errors = field_errors_of([&] { ws.reminders().add_many(unknown); });
+  EXPECT_TRUE(field_only(errors, "drafts[2].assignee"));
+  auto missing = drafts;
+  missing[1].target = {"ticket", Uuid::generate(*clock).to_string()};
+  EXPECT_THROW(ws.reminders().add_many(missing), NotFoundError);
+  EXPECT_EQ(all_reminders(ws).size(), 3u);  // nothing of the refused calls was stored
+  EXPECT_TRUE(ws.reminders().add_many({}).empty());
+  std::vector<ReminderDraft> too_many(10'001, drafts[1]);
+  errors = field_errors_of([&] { ws.reminders().add_many(too_many); });
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "drafts");
+}

@@ -18,7 +18,11 @@ enum class InteractionKind { call, email, visit, note, sms };
 enum class Direction { inbound, outbound };
 // How a call went. `to_qualify`: found in a phone system's call log and not
 // yet described by anyone; the desk lists these so that no call escapes.
-enum class CallOutcome { answered, missed, voicemail, callback_promised, transferred, to_qualify };
+// `no_follow_up`: dealt with on the spot, nothing to follow (a wrong number,
+// a question answered at once): closed on purpose rather than forgotten, so
+// that it counts as traced without a ticket (the dashboard's traceability).
+// It is the one outcome an email or an SMS may carry too.
+enum class CallOutcome { answered, missed, voicemail, callback_promised, transferred, to_qualify, no_follow_up };
 
 // "call", "email"...; parse_* throw InvalidInputError naming `field`.
 RELAIS_API std::string_view to_string(InteractionKind kind) noexcept;
@@ -57,6 +61,7 @@ struct Interaction {
   std::string phone;
   // Calls:
   std::chrono::seconds duration{0};
+  // Calls; emails and SMS may carry no_follow_up only.
   std::optional<CallOutcome> outcome;
   // Calls imported from a phone system's log; unset for everything typed in.
   std::optional<CallSource> source;

@@ -77,6 +77,14 @@ class RELAIS_API ReminderService {
   // years ahead, an unknown target kind, an inactive assignee), NotFoundError
   // (a target of a known kind that does not exist).
   Reminder add(const ReminderDraft& draft);
+  // Many reminders at once (an Outlook agenda's, a spreadsheet of
+  // relaunches), each checked as add() checks it, all stored in one write
+  // transaction or none: InvalidInputError lists every bad field of every
+  // draft as "drafts[<index>].<field>" ("drafts[3].due_at"), NotFoundError
+  // names the first target missing. One ReminderCreated per reminder, in the
+  // order given; returns them in that order. At most 10,000 drafts a call
+  // (InvalidInputError naming "drafts"); an empty list stores nothing.
+  std::vector<Reminder> add_many(const std::vector<ReminderDraft>& drafts);
   // Throws NotFoundError.
   Reminder get(const Uuid& id) const;
   // Throws InvalidInputError for a bad limit or cursor.
