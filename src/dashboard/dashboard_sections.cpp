@@ -1,6 +1,7 @@
 #include "dashboard/dashboard_sections.h"
 
 #include "storage/timestamps.h"
+#include "surveys/survey_dashboard.h"
 
 #include <relais/desk/interaction.h>
 
@@ -10,6 +11,7 @@ std::span<const DashboardSectionSource> dashboard_sections() {
   // In the order a screen shows them. A new area appends its line here.
   static const DashboardSectionSource sections[] = {
       {"calls_to_qualify", calls_to_qualify_section},
+      {"surveys_to_relaunch", surveys_to_relaunch_section},
   };
   return sections;
 }

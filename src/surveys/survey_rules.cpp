@@ -4,6 +4,7 @@
 #include <relais/errors.h>
 
 #include "core/changes.h"
+#include "core/civil_time.h"
 #include "core/enum_names.h"
 #include "storage/timestamps.h"
 
@@ -218,6 +219,10 @@ SurveyFigures figures_of(Timestamp from, Timestamp to, std::int64_t sent, std::i
     figures.nps = 100.0 * static_cast<double>(promoters - detractors) / static_cast<double>(answered);
   }
   return figures;
+}
+
+Timestamp relaunch_cutoff(const SurveySettings& settings, Timestamp now) {
+  return paris_add_days(now, -settings.relaunch_delay_days);
 }
 
 }  // namespace detail

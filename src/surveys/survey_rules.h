@@ -29,6 +29,10 @@ std::string render_template(std::string_view text, const std::vector<std::pair<s
 // stands for the survey in the questionnaire's URL (nothing guessable).
 std::string new_survey_token();
 
+// The last mail a survey to relaunch at `now` was sent at or before: the
+// relaunch delay back on the Paris calendar.
+Timestamp relaunch_cutoff(const SurveySettings& settings, Timestamp now);
+
 // The score's check: InvalidInputError naming "score" and the value.
 int checked_score(long long score);
 

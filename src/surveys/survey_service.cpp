@@ -285,10 +285,6 @@ Survey lease(detail::WorkspaceCore& core, const Uuid& id, std::int64_t expected_
   });
 }
 
-Timestamp relaunch_cutoff(const SurveySettings& settings, Timestamp now) {
-  return detail::paris_add_days(now, -settings.relaunch_delay_days);
-}
-
 }  // namespace
 
 namespace detail {
@@ -424,7 +420,7 @@ std::vector<Survey> SurveyService::to_relaunch(std::optional<Timestamp> at, std:
   detail::checked_page_limit(limit);
   return core_.read([&](spi::Connection& connection) {
     const SurveySettings settings = detail::read_survey_settings(connection);
-    return detail::sent_surveys_due(connection, relaunch_cutoff(settings, now), now, settings.max_relaunches, true, limit);
+    return detail::sent_surveys_due(connection, detail::relaunch_cutoff(settings, now), now, settings.max_relaunches, true, limit);
   });
 }
 
@@ -432,7 +428,7 @@ std::int64_t SurveyService::count_to_relaunch(std::optional<Timestamp> at) const
   const Timestamp now = at.value_or(core_.clock().now());
   return core_.read([&](spi::Connection& connection) {
     const SurveySettings settings = detail::read_survey_settings(connection);
-    return detail::count_to_relaunch(connection, relaunch_cutoff(settings, now), settings.max_relaunches);
+    return detail::count_to_relaunch(connection, detail::relaunch_cutoff(settings, now), settings.max_relaunches);
   });
 }
 
@@ -465,7 +461,7 @@ SurveySendReport SurveyService::relaunch_due(std::optional<Timestamp> at, std::s
   }
   const SurveySettings& settings = sender.settings;
   auto to_expire = core_.read([&](spi::Connection& connection) {
-    return detail::sent_surveys_due(connection, relaunch_cutoff(settings, now), now, settings.max_relaunches, false, limit);
+    return detail::sent_surveys_due(connection, detail::relaunch_cutoff(settings, now), now, settings.max_relaunches, false, limit);
   });
   for (const auto& survey : to_expire) {
     auto expired = core_.write(detail::Action::write, [&](detail::WriteScope& scope) -> std::optional<Survey> {

@@ -198,8 +198,11 @@ TEST_P(DashboardTest, OfficeCountsAreExactOnThePreparedFortnight) {
   EXPECT_EQ(last.resolved, 1);
   EXPECT_EQ(last.median_resolution, seconds(86400));
 
-  ASSERT_EQ(d.sections.size(), 1u);
+  // The registered sections, in order; no survey was ever sent here.
+  ASSERT_EQ(d.sections.size(), 2u);
   EXPECT_EQ(d.sections[0].name, "calls_to_qualify");
+  EXPECT_EQ(d.sections[1].name, "surveys_to_relaunch");
+  EXPECT_EQ(d.sections[1].counts.at("count"), 0);
   EXPECT_EQ(d.sections[0].counts.at("count"), 1);
   ASSERT_EQ(d.sections[0].items.size(), 1u);
   EXPECT_EQ(d.sections[0].items[0].kind, "interaction");

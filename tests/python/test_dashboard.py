@@ -70,7 +70,7 @@ def test_dashboard_counts_of_the_office_and_of_one_person(uri):
     assert office.traceability.traced == 2
     assert office.traceability.share == pytest.approx(2 / 3)
     assert office.counts()["traceability.untraced"] == 1
-    assert [s.name for s in office.sections] == ["calls_to_qualify"]
+    assert [s.name for s in office.sections] == ["calls_to_qualify", "surveys_to_relaunch"]
     assert office.response_times.this_week.median_first_answer is None or isinstance(
         office.response_times.this_week.median_first_answer, dt.timedelta)
 

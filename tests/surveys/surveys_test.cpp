@@ -5,8 +5,10 @@
 // "survey" target kind of follow-up rules, and bad input.
 #include "support/workspace_fixture.h"
 
+#include <relais/dashboard/dashboard_service.h>
 #include <relais/surveys/survey_service.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -254,6 +256,16 @@ TEST_P(SurveyTest, UnansweredSurveysAreRelaunchedAfterTheDelayUpToTheMaximumThen
   clock->set(clock->now() + days(1));
   ASSERT_EQ(ws.surveys().to_relaunch(clock->now()).size(), 1u);
   EXPECT_EQ(ws.surveys().count_to_relaunch(clock->now()), 1);
+  // The dashboard's section says the same, the office's in anyone's.
+  const Dashboard dashboard = ws.dashboard().build({.at = clock->now()});
+  const auto section = std::find_if(dashboard.sections.begin(), dashboard.sections.end(),
+                                    [](const DashboardSection& s) { return s.name == "surveys_to_relaunch"; });
+  ASSERT_NE(section, dashboard.sections.end());
+  EXPECT_EQ(section->counts.at("count"), 1);
+  ASSERT_EQ(section->items.size(), 1u);
+  EXPECT_EQ(section->items[0].id, survey.id.to_string());
+  EXPECT_EQ(section->items[0].time, survey.last_sent_at);
+  EXPECT_EQ(dashboard_counts(dashboard).at("surveys_to_relaunch.count"), 1);
 
   SurveySendReport report = ws.surveys().relaunch_due(clock->now());
   ASSERT_EQ(report.sent.size(), 1u);
