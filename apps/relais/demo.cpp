@@ -1,6 +1,7 @@
 // `relais demo <file.db>`: a fresh SQLite workspace filled from the demo
 // data file, then a tour of what the staff get from it.
 #include "commands.h"
+#include "dashboard_output.h"
 #include "demo_inbox.h"
 #include "desk_output.h"
 #include "i18n.h"
@@ -10,6 +11,7 @@
 #include "resources.h"
 
 #include <relais/customers/validation.h>
+#include <relais/dashboard/dashboard_service.h>
 
 #include <nlohmann/json.hpp>
 
@@ -355,6 +357,16 @@ void tick_at_opening(Workspace& admin, Workspace& assistant, ManualClock& clock)
   print_reminders(std::cout, today, assistant, clock.now());
 }
 
+// 10:30: the assistant's dashboard, in the terminal and as the page a
+// browser shows (dashboard.html next to the workspace).
+void show_dashboard(Workspace& assistant, ManualClock& clock, const fs::path& workspace_file) {
+  clock.set(tuesday(10, 30));
+  std::cout << '\n' << format(_("%s  The assistant's dashboard:"), paris_time(clock.now())) << '\n';
+  const Dashboard dashboard = assistant.dashboard().mine();
+  print_dashboard(std::cout, dashboard);
+  write_dashboard_page(std::cout, dashboard, (workspace_file.parent_path() / "dashboard.html").string());
+}
+
 void print_journal(Workspace& workspace) {
   JournalHead head = workspace.journal_head();
   std::cout << '\n' << format(_("Journal head: %s (keep it outside the database, with the backups)"), head_text(head))
@@ -410,6 +422,7 @@ int run_demo(const fs::path& database) {
   read_nights_mail(assistant, mail_folder);
   tick_at_opening(admin, assistant, *clock);
   run_morning(admin, *clock, data.entered_by, technician_login(data));
+  show_dashboard(assistant, *clock, file);
   print_journal(admin);
   print_next_steps(uri, data.incoming_call, technician_login(data));
   return 0;

@@ -3,6 +3,7 @@
 #include "storage/timestamps.h"
 #include "surveys/survey_dashboard.h"
 
+#include <relais/customers/validation.h>
 #include <relais/desk/interaction.h>
 
 namespace relais::inline v1::detail {
@@ -32,7 +33,8 @@ DashboardSection calls_to_qualify_section(spi::Connection& connection, const Das
   params.emplace_back(static_cast<std::int64_t>(context.query.items));
   for (const auto& row :
        connection.query("SELECT id, phone, occurred_at" + where + " ORDER BY occurred_at, id LIMIT ?", params)) {
-    section.items.push_back({"interaction", row.text(0), row.text(1), timestamp_of(row.integer(2))});
+    // The number as people write it: "06 12 34 56 78".
+    section.items.push_back({"interaction", row.text(0), format_phone_national(row.text(1)), timestamp_of(row.integer(2))});
   }
   return section;
 }

@@ -107,6 +107,22 @@ class DemoTest(unittest.TestCase):
                       "rattaché à son ticket par le numéro de ticket de son objet", self.demo.stdout)
         self.assertRegex(self.demo.stdout, r"50 lus : \d+ nouveaux tickets, \d+ rattachés à leur ticket")
 
+    def test_demo_ends_on_the_dashboard_and_writes_its_page(self):
+        out = self.demo.stdout
+        board = out[out.index("24/11/2026 10:30  Le tableau de bord de l'assistante :\n"):]
+        self.assertIn("Tableau de bord de marie — 24/11/2026 10:30\n", board)
+        triage = re.search(r"\nCourriels à trier\n  (\d+)  \(le plus ancien : ", board)
+        self.assertIsNotNone(triage, board[:1500])
+        page_line = re.search(r"Page écrite dans (.*dashboard\.html)\n", board)
+        self.assertIsNotNone(page_line, board[-800:])
+        page = Path(page_line.group(1))
+        self.assertEqual(page.parent, self.database.parent)
+        html = page.read_text(encoding="utf-8")
+        # The page and the terminal show the same counts.
+        self.assertIn(f'data-count="triage.count">{triage.group(1)}<', html)
+        self.assertIn('data-count="surveys_to_relaunch.count"', html)
+        self.assertIn("Relancer Mme Martin", html)
+
     def test_inbox_triage_lists_the_waiting_mails_in_french(self):
         result = run("inbox", "triage", self.uri)
         self.assert_succeeded(result)

@@ -206,6 +206,7 @@ TEST_P(DashboardTest, OfficeCountsAreExactOnThePreparedFortnight) {
   EXPECT_EQ(d.sections[0].counts.at("count"), 1);
   ASSERT_EQ(d.sections[0].items.size(), 1u);
   EXPECT_EQ(d.sections[0].items[0].kind, "interaction");
+  EXPECT_EQ(d.sections[0].items[0].label, "06 98 76 54 32");  // as people write it, not E.164
 }
 
 TEST_P(DashboardTest, OnePersonSeesTheirOwnWork) {
