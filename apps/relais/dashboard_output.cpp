@@ -72,7 +72,7 @@ void print_dashboard(std::ostream& out, const Dashboard& d) {
   heading(out, _("New requests since yesterday"));
   std::vector<std::vector<std::string>> sources{{_("Total")}, {std::to_string(d.new_requests.total)}};
   for (const auto& [source, count] : d.new_requests.by_source) {
-    sources[0].push_back(source);
+    sources[0].push_back(source_label(parse_ticket_source(source)));
     sources[1].push_back(std::to_string(count));
   }
   print_table(out, sources, "  ");

@@ -357,12 +357,14 @@ void tick_at_opening(Workspace& admin, Workspace& assistant, ManualClock& clock)
   print_reminders(std::cout, today, assistant, clock.now());
 }
 
-// 10:30: the assistant's dashboard, in the terminal and as the page a
-// browser shows (dashboard.html next to the workspace).
+// 10:30: the office's dashboard as the assistant opens it (she is the
+// office's front desk: its mail, its calls and everyone's reminders), in the
+// terminal and as the page a browser shows (dashboard.html next to the
+// workspace).
 void show_dashboard(Workspace& assistant, ManualClock& clock, const fs::path& workspace_file) {
   clock.set(tuesday(10, 30));
-  std::cout << '\n' << format(_("%s  The assistant's dashboard:"), paris_time(clock.now())) << '\n';
-  const Dashboard dashboard = assistant.dashboard().mine();
+  std::cout << '\n' << format(_("%s  The office's dashboard:"), paris_time(clock.now())) << '\n';
+  const Dashboard dashboard = assistant.dashboard().build({.user = ""});
   print_dashboard(std::cout, dashboard);
   write_dashboard_page(std::cout, dashboard, (workspace_file.parent_path() / "dashboard.html").string());
 }

@@ -178,6 +178,17 @@ const char* outcome_label(CallOutcome outcome) {
   return "";
 }
 
+const char* source_label(TicketSource source) {
+  switch (source) {
+    case TicketSource::phone: return _("phone");
+    case TicketSource::email: return _("email");
+    case TicketSource::web_form: return _("web form");
+    case TicketSource::technician: return _("technician");
+    case TicketSource::portal: return _("portal");
+  }
+  return "";
+}
+
 const date::time_zone& paris_zone() {
   static const date::time_zone* paris = date::locate_zone("Europe/Paris");
   return *paris;

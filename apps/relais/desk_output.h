@@ -16,6 +16,7 @@ const char* kind_label(TicketKind kind);
 const char* status_label(TicketStatus status);
 const char* priority_label(TicketPriority priority);
 const char* outcome_label(CallOutcome outcome);
+const char* source_label(TicketSource source);
 
 // "24/11/2026 09:10": what a Paris wall clock showed at `time`.
 std::string paris_time(Timestamp time);

@@ -505,13 +505,11 @@ void insert_ticket(spi::Connection& connection, const Ticket& ticket) {
   static const std::string sql = "INSERT INTO tickets (" + std::string(kTicketColumns) +
                                  ", status_changed_at, first_answer_at) VALUES (" + placeholders(27) + ")";
   auto values = ticket_values(ticket);
-  // A ticket stored past "new" (an import) was answered when it got there.
   values.emplace_back(micros(ticket.created_at));
-  if (ticket.status == TicketStatus::new_) {
-    values.emplace_back(nullptr);
-  } else {
-    values.emplace_back(micros(ticket.resolved_at.value_or(ticket.created_at)));
-  }
+  // No first answer yet. A ticket stored past "new" (a follow-up sheet's
+  // row) was answered at a time nobody wrote down: it stays out of the
+  // response times rather than counting as answered in no time.
+  values.emplace_back(nullptr);
   connection.execute(sql, values);
   index_for_search(connection, search_document(ticket, {}));
 }

@@ -109,8 +109,8 @@ class DemoTest(unittest.TestCase):
 
     def test_demo_ends_on_the_dashboard_and_writes_its_page(self):
         out = self.demo.stdout
-        board = out[out.index("24/11/2026 10:30  Le tableau de bord de l'assistante :\n"):]
-        self.assertIn("Tableau de bord de marie — 24/11/2026 10:30\n", board)
+        board = out[out.index("24/11/2026 10:30  Le tableau de bord du bureau :\n"):]
+        self.assertIn("Tableau de bord du bureau — 24/11/2026 10:30\n", board)
         triage = re.search(r"\nCourriels à trier\n  (\d+)  \(le plus ancien : ", board)
         self.assertIsNotNone(triage, board[:1500])
         page_line = re.search(r"Page écrite dans (.*dashboard\.html)\n", board)
@@ -122,6 +122,9 @@ class DemoTest(unittest.TestCase):
         self.assertIn(f'data-count="triage.count">{triage.group(1)}<', html)
         self.assertIn('data-count="surveys_to_relaunch.count"', html)
         self.assertIn("Relancer Mme Martin", html)
+        # The breakdown its mail opened at 07:30, taken up at 10:15, is this
+        # week's one first answer.
+        self.assertRegex(board, r"\n  Première réponse  2 h 45 +-\n")
 
     def test_inbox_triage_lists_the_waiting_mails_in_french(self):
         result = run("inbox", "triage", self.uri)
