@@ -103,14 +103,92 @@ std::string chain_hash(const std::string& previous_hash, std::int64_t sequence, 
   return sha256_hex(text);
 }
 
+// Whether `text` is well-formed UTF-8 (the Unicode standard's table 3-7: no
+// overlong form, no surrogate, nothing above U+10FFFF), as nlohmann checks.
+static bool well_formed_utf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  auto continuation = [&](const unsigned char* at, unsigned char low = 0x80, unsigned char high = 0xBF) {
+    return at < end && *at >= low && *at <= high;
+  };
+  while (p < end) {
+    const unsigned char byte = *p;
+    if (byte < 0x80) {
+      ++p;
+    } else if (byte >= 0xC2 && byte <= 0xDF) {
+      if (!continuation(p + 1)) return false;
+      p += 2;
+    } else if (byte >= 0xE0 && byte <= 0xEF) {
+      const unsigned char low = byte == 0xE0 ? 0xA0 : 0x80;
+      const unsigned char high = byte == 0xED ? 0x9F : 0xBF;
+      if (!continuation(p + 1, low, high) || !continuation(p + 2)) return false;
+      p += 3;
+    } else if (byte >= 0xF0 && byte <= 0xF4) {
+      const unsigned char low = byte == 0xF0 ? 0x90 : 0x80;
+      const unsigned char high = byte == 0xF4 ? 0x8F : 0xBF;
+      if (!continuation(p + 1, low, high) || !continuation(p + 2) || !continuation(p + 3)) return false;
+      p += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string json_string(std::string_view text) {
+  std::size_t escapes = 0;
+  bool ascii = true;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) ascii = false;
+    if (byte < 0x20 || c == '"' || c == '\\') ++escapes;
+  }
+  // nlohmann throws on invalid UTF-8: let it, with its own error.
+  if (!ascii && !well_formed_utf8(text)) return nlohmann::json(std::string(text)).dump();
+  std::string out;
+  out.reserve(text.size() + 2 + escapes * 6);
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[(c >> 4) & 0xf];
+          out += kHex[c & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
 std::string encode_changes(const std::vector<FieldChange>& changes) {
   // before/after are already JSON texts: splice them in rather than
   // re-parsing them on the write path.
-  std::string payload = "[";
+  std::size_t size = 2;
+  for (const auto& change : changes) size += change.field.size() + change.before.size() + change.after.size() + 32;
+  std::string payload;
+  payload.reserve(size);
+  payload += '[';
   for (const auto& change : changes) {
     if (payload.size() > 1) payload += ',';
-    payload += "{\"field\":" + nlohmann::json(change.field).dump() + ",\"before\":" + change.before +
-               ",\"after\":" + change.after + "}";
+    payload += "{\"field\":";
+    payload += json_string(change.field);
+    payload += ",\"before\":";
+    payload += change.before;
+    payload += ",\"after\":";
+    payload += change.after;
+    payload += '}';
   }
   payload += ']';
   return payload;
@@ -135,6 +213,79 @@ JournalEntry append_journal(spi::Connection& connection, Timestamp time, const s
   return entry;
 }
 
+namespace {
+
+constexpr std::string_view kInsertEntries =
+    "INSERT INTO journal (sequence, time, actor, entity, entity_id, action, payload, payload_hash, hash) VALUES ";
+constexpr std::string_view kEntryValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::size_t kEntryColumns = 9;
+// 900 parameters a statement: under SQLite's (32,766) and PostgreSQL's
+// (65,535) limits.
+constexpr std::size_t kEntriesPerInsert = 100;
+
+// The entry after `previous` (its sequence and hashes), and the values of
+// its row appended to `values`.
+JournalEntry chain_entry(const JournalHead& previous, Timestamp time, const std::string& actor,
+                         JournalRecord&& record, std::vector<spi::Value>& values) {
+  JournalEntry entry;
+  entry.sequence = previous.sequence + 1;
+  entry.time = time;
+  entry.actor = actor;
+  std::string payload = encode_changes(record.changes);
+  entry.payload_hash = sha256_hex(payload);
+  entry.hash = chain_hash(previous.hash, entry.sequence, time, actor, record.entity, record.entity_id,
+                          record.action, entry.payload_hash);
+  values.insert(values.end(), {entry.sequence, std::int64_t{time.time_since_epoch().count()}, actor,
+                               record.entity, record.entity_id, record.action, std::move(payload),
+                               entry.payload_hash, entry.hash});
+  entry.entity = std::move(record.entity);
+  entry.entity_id = std::move(record.entity_id);
+  entry.action = std::move(record.action);
+  entry.changes = std::move(record.changes);
+  return entry;
+}
+
+std::string insert_entries_sql(std::size_t rows) {
+  std::string sql(kInsertEntries);
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i) sql += ", ";
+    sql += kEntryValues;
+  }
+  return sql;
+}
+
+}  // namespace
+
+std::vector<JournalEntry> insert_journal_entries(spi::Connection& connection, const JournalHead& previous,
+                                                 Timestamp time, const std::string& actor,
+                                                 std::vector<JournalRecord> records) {
+  static const std::string full_insert = insert_entries_sql(kEntriesPerInsert);
+  static const std::string single_insert = insert_entries_sql(1);
+  std::vector<JournalEntry> entries;
+  entries.reserve(records.size());
+  std::vector<spi::Value> values;
+  values.reserve(kEntriesPerInsert * kEntryColumns);
+  JournalHead last = previous;
+  for (std::size_t first = 0; first < records.size(); first += kEntriesPerInsert) {
+    const std::size_t count = std::min(kEntriesPerInsert, records.size() - first);
+    values.clear();
+    for (std::size_t i = first; i < first + count; ++i) {
+      entries.push_back(chain_entry(last, time, actor, std::move(records[i]), values));
+      last = {entries.back().sequence, entries.back().hash};
+    }
+    if (count == kEntriesPerInsert) {
+      connection.execute(full_insert, values);
+      continue;
+    }
+    // The rest one by one: one statement text (and one cached statement)
+    // rather than one per size.
+    for (std::size_t i = 0; i < count; ++i) {
+      connection.execute(single_insert, std::span<const spi::Value>(values).subspan(i * kEntryColumns, kEntryColumns));
+    }
+  }
+  return entries;
+}
+
 JournalEntry insert_journal_entry(spi::Connection& connection, const JournalHead& previous, Timestamp time,
                                   const std::string& actor, const JournalRecord& record) {
   JournalEntry entry;
@@ -152,10 +303,8 @@ JournalEntry insert_journal_entry(spi::Connection& connection, const JournalHead
   spi::Value insert[] = {entry.sequence, std::int64_t{time.time_since_epoch().count()}, actor,
                          record.entity, record.entity_id, record.action, std::move(payload),
                          entry.payload_hash, entry.hash};
-  connection.execute(
-      "INSERT INTO journal (sequence, time, actor, entity, entity_id, action, payload, payload_hash, hash)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      insert);
+  static const std::string single_insert = insert_entries_sql(1);
+  connection.execute(single_insert, insert);
   return entry;
 }
 

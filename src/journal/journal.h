@@ -42,6 +42,12 @@ JournalHead lock_journal_head(spi::Connection& connection);
 JournalEntry insert_journal_entry(spi::Connection& connection, const JournalHead& previous, Timestamp time,
                                   const std::string& actor, const JournalRecord& record);
 void save_journal_head(spi::Connection& connection, const JournalHead& head);
+// insert_journal_entry() for each of `records` in turn (each after the one
+// before, the first after `previous`), written by multi-row INSERTs: one
+// statement per hundred entries instead of one per entry.
+std::vector<JournalEntry> insert_journal_entries(spi::Connection& connection, const JournalHead& previous,
+                                                 Timestamp time, const std::string& actor,
+                                                 std::vector<JournalRecord> records);
 
 // Entries with sequence > cursor, oldest first, at most `limit`.
 std::vector<JournalEntry> read_journal(spi::Connection& connection, JournalCursor cursor,
@@ -78,5 +84,10 @@ std::string chain_hash(const std::string& previous_hash, std::int64_t sequence, 
 
 // The payload text stored for a list of changes (a JSON array).
 std::string encode_changes(const std::vector<FieldChange>& changes);
+
+// The JSON text of a string, exactly as nlohmann::json(text).dump() writes
+// it (and, like it, throwing on invalid UTF-8), without building a json
+// value: what a change's before and after hold for a text.
+std::string json_string(std::string_view text);
 
 }  // namespace relais::inline v1::detail

@@ -22,11 +22,8 @@
 #include "reminders/reminder_writes.h"
 #include "workspace/workspace_core.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
-#include <queue>
 #include <tuple>
 
 namespace relais {
@@ -176,16 +173,19 @@ std::size_t follow_feed_page(detail::WriteScope& scope, const Clock& clock, cons
 
 // What a pop-up shows, so that a front end need not read the reminder.
 std::vector<FieldChange> announcement_changes(const Reminder& before, const Reminder& after) {
-  auto json = [](const auto& value) { return nlohmann::json(value).dump(); };
-  std::vector<FieldChange> changes = {{"reason", "null", json(after.reason)},
-                                      {"assignee", "null", json(after.assignee)},
-                                      {"target_kind", "null", json(after.target.kind)},
-                                      {"target_id", "null", json(after.target.id)},
-                                      {"rule", "null", json(after.rule)},
-                                      {"step", "null", json(after.step)},
-                                      {"due_at", "null", json(format_timestamp(after.due_at))}};
+  // The same texts as nlohmann::json(value).dump(), without a json value each.
+  using detail::json_string;
+  std::vector<FieldChange> changes;
+  changes.reserve(8);
+  changes.push_back({"reason", "null", json_string(after.reason)});
+  changes.push_back({"assignee", "null", json_string(after.assignee)});
+  changes.push_back({"target_kind", "null", json_string(after.target.kind)});
+  changes.push_back({"target_id", "null", json_string(after.target.id)});
+  changes.push_back({"rule", "null", json_string(after.rule)});
+  changes.push_back({"step", "null", std::to_string(after.step)});
+  changes.push_back({"due_at", "null", json_string(format_timestamp(after.due_at))});
   if (before.state != after.state) {
-    changes.push_back({"state", json(std::string(to_string(before.state))), json(std::string(to_string(after.state)))});
+    changes.push_back({"state", json_string(to_string(before.state)), json_string(to_string(after.state))});
   }
   return changes;
 }
@@ -205,13 +205,18 @@ class Announcer {
     const bool full = alerts.size() == kAlertsPerTransaction;
     // A full batch stops where it was cut: later alerts wait for the next one.
     horizon_ = full ? alerts.back().alert_at : now_;
-    for (auto& alert : alerts) queue_.push(std::move(alert));
+    // Already in order: a heap of them (the order a priority queue keeps),
+    // taken from by moving rather than copying each reminder out.
+    queue_ = std::move(alerts);
+    std::make_heap(queue_.begin(), queue_.end(), Later{});
     while (!queue_.empty()) {
-      detail::Alert alert = queue_.top();
-      queue_.pop();
+      std::pop_heap(queue_.begin(), queue_.end(), Later{});
+      detail::Alert alert = std::move(queue_.back());
+      queue_.pop_back();
       announce(alert);
     }
     write_deferred();
+    scope_.record_all(std::move(records_));
     return full;
   }
 
@@ -233,12 +238,17 @@ class Announcer {
       }
       const Timestamp overdue_at = detail::paris_end_of_day(announced.due_at);
       record(alert.reminder, announced, detail::Announced::due, overdue_at, "due");
-      report_.became_due.push_back(announced);
-      if (overdue_at <= now_ && overdue_at < horizon_) queue_.push({announced, detail::Announced::due, overdue_at});
+      if (overdue_at <= now_ && overdue_at < horizon_) push({announced, detail::Announced::due, overdue_at});
+      report_.became_due.push_back(std::move(announced));
     } else {
       record(alert.reminder, announced, detail::Announced::overdue, std::nullopt, "overdue");
-      report_.became_overdue.push_back(announced);
+      report_.became_overdue.push_back(std::move(announced));
     }
+  }
+
+  void push(detail::Alert alert) {
+    queue_.push_back(std::move(alert));
+    std::push_heap(queue_.begin(), queue_.end(), Later{});
   }
 
   void record(const Reminder& before, const Reminder& after, detail::Announced announced,
@@ -250,8 +260,9 @@ class Announcer {
       // The last announcement of the batch wins (due, then overdue).
       deferred_[id] = {announced, next_alert};
     }
-    scope_.record({std::string(detail::kReminderEntity), std::move(id), std::string(action),
-                   announcement_changes(before, after)});
+    // Journaled together at the end of the batch, in this order.
+    records_.push_back({std::string(detail::kReminderEntity), std::move(id), std::string(action),
+                        announcement_changes(before, after)});
   }
 
   // The announcements that change no state, one statement per group of
@@ -270,8 +281,9 @@ class Announcer {
   Timestamp now_;
   TickReport& report_;
   Timestamp horizon_{};
-  std::priority_queue<detail::Alert, std::vector<detail::Alert>, Later> queue_;
+  std::vector<detail::Alert> queue_;  // a heap by Later: the earliest alert on top
   std::map<std::string, std::pair<detail::Announced, std::optional<Timestamp>>> deferred_;
+  std::vector<detail::JournalRecord> records_;
 };
 
 // Expires one batch of reminders, then announces one batch of alerts.

@@ -83,6 +83,15 @@ const JournalEntry& WriteScope::record(JournalRecord record) {
   return entries_.back();
 }
 
+void WriteScope::record_all(std::vector<JournalRecord> records) {
+  if (records.empty()) return;
+  if (entries_.empty()) connection_.notify(kJournalChannel);
+  if (!head_) head_ = lock_journal_head(connection_);
+  auto inserted = insert_journal_entries(connection_, *head_, now_, actor_, std::move(records));
+  entries_.insert(entries_.end(), std::make_move_iterator(inserted.begin()), std::make_move_iterator(inserted.end()));
+  head_ = JournalHead{entries_.back().sequence, entries_.back().hash};
+}
+
 void WriteScope::finish() {
   if (head_ && !entries_.empty()) save_journal_head(connection_, *head_);
 }
@@ -105,8 +114,15 @@ void WorkspaceCore::authorize(Action action) const {
   }
 }
 
-void WorkspaceCore::publish(const WriteScope& scope) const {
-  for (const auto& entry : scope.entries()) engine_->bus.publish(event_from_entry(entry));
+void WorkspaceCore::publish(WriteScope& scope) const {
+  // The entries are not read after commit: their changes move into the
+  // events rather than being copied (a tick publishes thousands).
+  for (auto& entry : scope.take_entries()) {
+    std::string type = event_type(entry.entity, entry.action);
+    engine_->bus.publish(Event{entry.sequence, std::move(type), std::move(entry.entity),
+                               std::move(entry.entity_id), std::move(entry.actor), entry.time,
+                               std::move(entry.changes)});
+  }
 }
 
 std::shared_ptr<Engine> open_engine(std::string_view uri, const OpenOptions& options) {

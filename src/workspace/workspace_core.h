@@ -57,7 +57,12 @@ class WriteScope {
   // entry and moved once, by finish(): a transaction appending thousands of
   // entries (a tick, an import) does not rewrite it for each.
   const JournalEntry& record(JournalRecord record);
+  // record() for each of `records`, in order, in multi-row inserts: for a
+  // transaction appending many entries that it does not read back.
+  void record_all(std::vector<JournalRecord> records);
   const std::vector<JournalEntry>& entries() const { return entries_; }
+  // The entries recorded, moved out (the scope records no more after).
+  std::vector<JournalEntry> take_entries() { return std::move(entries_); }
   // Moves the journal's head to the last entry recorded. WorkspaceCore::write
   // calls it before commit; anyone else running a WriteScope must too.
   void finish();
@@ -129,7 +134,7 @@ class WorkspaceCore {
   DashboardService dashboard;
 
  private:
-  void publish(const WriteScope& scope) const;
+  void publish(WriteScope& scope) const;
 
   std::shared_ptr<Engine> engine_;
   User actor_;

@@ -4,6 +4,7 @@
 
 #include "core/changes.h"
 #include "core/event_bus.h"
+#include "journal/journal.h"
 
 #include <gtest/gtest.h>
 
@@ -141,4 +142,21 @@ TEST(UuidTest, ForkedProcessesDoNotRepeatTheParentsIds) {
   ASSERT_EQ(read(pipe_fds[0], child_id, sizeof child_id), 36);
   waitpid(child, nullptr, 0);
   EXPECT_NE(parent_id, std::string(child_id, 36));
+}
+
+// The journal's JSON strings: the texts nlohmann::json(text).dump() writes
+// (what the journal wrote before), invalid UTF-8 refused the same way.
+TEST(JsonString, WritesWhatNlohmannWrites) {
+  using relais::detail::json_string;
+  EXPECT_EQ(json_string(""), "\"\"");
+  EXPECT_EQ(json_string("Rappeler le client"), "\"Rappeler le client\"");
+  EXPECT_EQ(json_string("say \"hi\" \\ / ok"), "\"say \\\"hi\\\" \\\\ / ok\"");
+  EXPECT_EQ(json_string("a\bb\tc\nd\fe\rf"), "\"a\\bb\\tc\\nd\\fe\\rf\"");
+  EXPECT_EQ(json_string(std::string("\x01\x1f\x7f", 3)), "\"\\u0001\\u001f\x7f\"");
+  EXPECT_EQ(json_string(std::string("nul\0", 4)), "\"nul\\u0000\"");
+  EXPECT_EQ(json_string("Relance programmée — 😀"), "\"Relance programmée — 😀\"");
+  EXPECT_ANY_THROW(json_string("\xc3"));          // cut short
+  EXPECT_ANY_THROW(json_string("\xc0\xaf"));      // overlong
+  EXPECT_ANY_THROW(json_string("\xed\xa0\x80"));  // a surrogate
+  EXPECT_ANY_THROW(json_string("\xf4\x90\x80\x80"));  // above U+10FFFF
 }

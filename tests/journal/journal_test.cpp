@@ -116,3 +116,33 @@ TEST_P(JournalTest, OnlyAdminsErase) {
   ws.users().create({.login = "marie", .display_name = "Marie"});
   EXPECT_THROW(ws.as_user("marie").erase_journal_payload(1), PermissionDeniedError);
 }
+
+// Journal migration 2 (on SQLite, the sequence becomes the rowid) keeps
+// every entry, its hashes and the head: the chain verifies as before, and
+// appends go on after it. The journal is first put back in its version 1
+// table, as a workspace written before the migration has it.
+TEST_P(JournalTest, SequenceMigrationKeepsTheChain) {
+  JournalHead head;
+  {
+    auto ws = open();
+    head = write_some(ws);
+  }
+  execute_raw_sql(database(),
+                  "CREATE TABLE journal_v1 (sequence BIGINT PRIMARY KEY, time BIGINT NOT NULL,"
+                  " actor TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT NOT NULL,"
+                  " payload TEXT, payload_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+                  "INSERT INTO journal_v1 SELECT sequence, time, actor, entity, entity_id, action, payload,"
+                  " payload_hash, hash FROM journal;"
+                  "DROP TABLE journal;"
+                  "ALTER TABLE journal_v1 RENAME TO journal;"
+                  "CREATE INDEX journal_by_record ON journal (entity, entity_id, sequence);"
+                  "UPDATE relais_schema SET version = 1 WHERE area = 'journal'");
+  auto ws = open();
+  auto report = ws.verify_journal(head);
+  EXPECT_TRUE(report.ok) << (report.problems.empty() ? "" : report.problems[0].detail);
+  EXPECT_EQ(report.entries_checked, 5);
+  EXPECT_EQ(ws.journal(0, 10).entries.size(), 5u);
+  ws.customers().create({.name = "Delta"});
+  EXPECT_EQ(ws.journal_head().sequence, 6);
+  EXPECT_TRUE(ws.verify_journal(ws.journal_head()).ok);
+}

@@ -462,3 +462,38 @@ TEST_P(ReminderTest, AddManyStoresAllOrNothingAndNamesEachBadDraft) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "drafts");
 }
+
+// A tick announcing more than a hundred reminders journals them in
+// multi-row inserts (a hundred entries each, the rest one by one): each is
+// still one entry and one ReminderDue event, in due order, and the chain
+// verifies.
+TEST_P(ReminderTest, ALargeTickJournalsAndPublishesEachAnnouncementOnce) {
+  auto ws = open_ws();
+  std::vector<ReminderDraft> drafts;
+  for (int i = 0; i < 250; ++i) {
+    drafts.push_back({.reason = "Relance \"n°\" " + std::to_string(i), .due_at = clock->now() + minutes(i + 1)});
+  }
+  auto stored = ws.reminders().add_many(drafts);
+  std::vector<Event> due_events;
+  auto subscription = ws.subscribe([&](const Event& event) { due_events.push_back(event); }, "ReminderDue");
+  const JournalCursor before = ws.journal_head().sequence;
+
+  auto report = ws.reminders().tick(clock->now() + hours(1));
+  ASSERT_EQ(report.became_due.size(), 60u);
+  report = ws.reminders().tick(clock->now() + hours(5));
+  ASSERT_EQ(report.became_due.size(), 190u);
+  EXPECT_TRUE(ws.reminders().tick(clock->now() + hours(5)).became_due.empty());
+
+  ASSERT_EQ(due_events.size(), 250u);
+  for (std::size_t i = 0; i < due_events.size(); ++i) {
+    EXPECT_EQ(due_events[i].entity_id, stored[i].id.to_string());
+    if (i) EXPECT_EQ(due_events[i].sequence, due_events[i - 1].sequence + 1);
+  }
+  EXPECT_GT(due_events.front().sequence, before);
+  auto entries = ws.journal(due_events.front().sequence - 1, 1).entries;
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].changes, due_events.front().changes);
+  EXPECT_EQ(due_events[7].changes.at(0).after, "\"Relance \\\"n°\\\" 7\"");
+  auto verification = ws.verify_journal(ws.journal_head());
+  EXPECT_TRUE(verification.ok) << (verification.problems.empty() ? "" : verification.problems[0].detail);
+}
