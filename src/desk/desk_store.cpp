@@ -3,7 +3,7 @@
 #include "core/paging.h"
 #include "search/search_index.h"
 #include "storage/sql.h"
-#include "storage/timestamps.h"
+#include "storage/time_values.h"
 
 #include <relais/errors.h>
 
@@ -136,21 +136,10 @@ spi::Value optional_id(const std::optional<Uuid>& id) {
   return id->to_string();
 }
 
-spi::Value optional_time(const std::optional<Timestamp>& time) {
-  if (!time) return nullptr;
-  return micros(*time);
-}
-
 std::optional<Uuid> id_column(const spi::Row& row, std::size_t column) {
   auto text = row.optional_text(column);
   if (!text) return std::nullopt;
   return Uuid::parse(*text);
-}
-
-std::optional<Timestamp> time_column(const spi::Row& row, std::size_t column) {
-  auto value = row.optional_integer(column);
-  if (!value) return std::nullopt;
-  return timestamp_of(*value);
 }
 
 std::string json_list(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }

@@ -26,6 +26,26 @@ constexpr std::size_t kCancelBatch = 500;
 // add_many(): one transaction's worth, its events held until commit.
 constexpr std::size_t kMaxDraftsPerCall = 10'000;
 
+// A reminder's target must exist when it names a known kind.
+void check_target(spi::Connection& connection, const Reminder& reminder) {
+  if (!reminder.target.kind.empty() &&
+      !detail::find_target_kind(reminder.target.kind)->read(connection, reminder.target.id)) {
+    throw NotFoundError(reminder.target.kind, reminder.target.id);
+  }
+}
+
+// Stores a reminder typed in by hand (add(), add_many()): its id, author and
+// times, version 1, journaled as "create".
+void store_manual_reminder(detail::WorkspaceCore& core, detail::WriteScope& scope, Reminder& reminder) {
+  reminder.id = Uuid::generate(core.clock());
+  reminder.created_by = core.actor().login;
+  reminder.created_at = reminder.updated_at = scope.now();
+  reminder.version = 1;
+  detail::insert_reminder(scope.connection(), reminder, reminder.id.to_string(), 0);
+  scope.record({std::string(detail::kReminderEntity), reminder.id.to_string(), "create",
+                detail::reminder_changes(nullptr, reminder)});
+}
+
 // Reads the stored reminder (with the scheduler's row locked first: see
 // lock_scheduler), checks the version, applies `change` and writes it.
 template <typename Change>
@@ -159,20 +179,10 @@ Reminder ReminderService::add(const ReminderDraft& draft) {
   Reminder reminder = detail::reminder_from_draft(draft, core_.clock().now());
   if (reminder.assignee.empty()) reminder.assignee = core_.actor().login;
   return core_.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    auto& connection = scope.connection();
-    detail::lock_scheduler(connection);
-    detail::check_active_user(connection, reminder.assignee, "assignee");
-    if (!reminder.target.kind.empty() &&
-        !detail::find_target_kind(reminder.target.kind)->read(connection, reminder.target.id)) {
-      throw NotFoundError(reminder.target.kind, reminder.target.id);
-    }
-    reminder.id = Uuid::generate(core_.clock());
-    reminder.created_by = core_.actor().login;
-    reminder.created_at = reminder.updated_at = scope.now();
-    reminder.version = 1;
-    detail::insert_reminder(connection, reminder, reminder.id.to_string(), 0);
-    scope.record({std::string(detail::kReminderEntity), reminder.id.to_string(), "create",
-                  detail::reminder_changes(nullptr, reminder)});
+    detail::lock_scheduler(scope.connection());
+    detail::check_active_user(scope.connection(), reminder.assignee, "assignee");
+    check_target(scope.connection(), reminder);
+    store_manual_reminder(core_, scope, reminder);
     return reminder;
   });
 }
@@ -211,17 +221,8 @@ std::vector<Reminder> ReminderService::add_many(const std::vector<ReminderDraft>
         detail::check_active_user(connection, reminder.assignee,
                                   "drafts[" + std::to_string(index) + "].assignee");
       }
-      if (!reminder.target.kind.empty() && existing.emplace(reminder.target.kind, reminder.target.id).second &&
-          !detail::find_target_kind(reminder.target.kind)->read(connection, reminder.target.id)) {
-        throw NotFoundError(reminder.target.kind, reminder.target.id);
-      }
-      reminder.id = Uuid::generate(core_.clock());
-      reminder.created_by = core_.actor().login;
-      reminder.created_at = reminder.updated_at = scope.now();
-      reminder.version = 1;
-      detail::insert_reminder(connection, reminder, reminder.id.to_string(), 0);
-      scope.record({std::string(detail::kReminderEntity), reminder.id.to_string(), "create",
-                    detail::reminder_changes(nullptr, reminder)});
+      if (existing.emplace(reminder.target.kind, reminder.target.id).second) check_target(connection, reminder);
+      store_manual_reminder(core_, scope, reminder);
     }
     return reminders;
   });

@@ -4,7 +4,7 @@
 #include "core/enum_names.h"
 #include "core/paging.h"
 #include "reminders/reminder_rules.h"
-#include "storage/timestamps.h"
+#include "storage/time_values.h"
 
 #include <relais/errors.h>
 
@@ -70,17 +70,6 @@ constexpr EnumNames kAnnounced{std::array<std::pair<Announced, std::string_view>
 constexpr std::string_view kReminderColumns =
     "id, rule, step, target_kind, target_id, reason, assignee, state, due_at, expires_at, note, created_by,"
     " created_at, updated_at, closed_at, version, occurrence, announced, alert_at";
-
-spi::Value optional_time(const std::optional<Timestamp>& time) {
-  if (!time) return nullptr;
-  return micros(*time);
-}
-
-std::optional<Timestamp> time_column(const spi::Row& row, std::size_t column) {
-  auto value = row.optional_integer(column);
-  if (!value) return std::nullopt;
-  return timestamp_of(*value);
-}
 
 Reminder reminder_from_row(const spi::Row& row) {
   Reminder reminder;

@@ -1,7 +1,7 @@
 #include "surveys/survey_store.h"
 
 #include "core/paging.h"
-#include "storage/timestamps.h"
+#include "storage/time_values.h"
 #include "surveys/survey_rules.h"
 
 namespace relais::inline v1::detail {
@@ -46,17 +46,6 @@ constexpr std::string_view kColumns =
 std::string select_surveys(std::string_view where) {
   return "SELECT " + std::string(kColumns) + " FROM surveys s LEFT JOIN customers c ON c.id = s.customer_id WHERE " +
          std::string(where);
-}
-
-spi::Value optional_time(const std::optional<Timestamp>& time) {
-  if (!time) return nullptr;
-  return micros(*time);
-}
-
-std::optional<Timestamp> time_column(const spi::Row& row, std::size_t column) {
-  auto value = row.optional_integer(column);
-  if (!value) return std::nullopt;
-  return timestamp_of(*value);
 }
 
 Survey survey_from_row(const spi::Row& row) {
