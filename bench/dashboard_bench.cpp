@@ -32,11 +32,8 @@ namespace {
 
 using namespace std::chrono;
 
-// Changes with the schema, the desk base or what is added here. A
-// migration that only rebuilds what is there (the journal's migration 2, its
-// sequence as SQLite's rowid) runs on each process's copy at open instead:
-// some 45 s before the first benchmark, not a rebuild of the base.
-constexpr const char* kReminderCacheName = "relais-bench-reminders-v2.db";
+// Changes with the schema, the desk base or what is added here.
+constexpr const char* kReminderCacheName = "relais-bench-reminders-v3.db";
 constexpr const char* kLogins[] = {"admin", "marie", "julie", "paul", "karim"};
 
 // Tuesday 3 November 2026, 10:00 in Paris: the morning after the desk
@@ -115,7 +112,7 @@ class ReminderBase {
                    cached.string().c_str());
       build_reminder_base(cached);
     }
-    std::filesystem::copy_file(cached, folder.file("reminders.db"));
+    copy_cached_base(cached, folder.file("reminders.db"));
     return Workspace::open("sqlite://" + folder.file("reminders.db") + "?synchronous=NORMAL");
   }
 

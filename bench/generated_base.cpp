@@ -5,6 +5,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace relais::bench {
 namespace {
@@ -66,10 +70,18 @@ void build_base(std::size_t entities, const std::filesystem::path& path) {
 
 }  // namespace
 
+void copy_cached_base(const std::filesystem::path& cached, const std::string& destination) {
+  std::filesystem::copy_file(cached, destination, std::filesystem::copy_options::overwrite_existing);
+  const int file = ::open(destination.c_str(), O_RDONLY);
+  const bool flushed = file >= 0 && ::fdatasync(file) == 0;
+  if (file >= 0) ::close(file);
+  if (!flushed) throw std::runtime_error("relais_bench: could not flush the copy " + destination);
+}
+
 void copy_generated_base(std::size_t entities, const std::string& destination) {
   auto cached = cache_file(entities);
   if (!std::filesystem::exists(cached)) build_base(entities, cached);
-  std::filesystem::copy_file(cached, destination, std::filesystem::copy_options::overwrite_existing);
+  copy_cached_base(cached, destination);
 }
 
 std::size_t entity_of(const std::string& synth_external_id) {
@@ -83,7 +95,7 @@ void copy_desk_base(const std::string& destination) {
                  cached.string().c_str());
     build_desk_base(cached);
   }
-  std::filesystem::copy_file(cached, destination, std::filesystem::copy_options::overwrite_existing);
+  copy_cached_base(cached, destination);
 }
 
 synth::DeskOptions desk_options() {

@@ -5,10 +5,17 @@
 #include <synth/synthetic_desk.h>
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace relais::bench {
+
+// Copies a cached base to `destination` and waits until the copy is on
+// disk: the kernel's writeback of gigabytes of copied pages would otherwise
+// run during the first measurements. Throws std::runtime_error when it
+// cannot.
+void copy_cached_base(const std::filesystem::path& cached, const std::string& destination);
 
 // A SQLite workspace file (synchronous=NORMAL) holding the records the
 // synthetic generator makes for `entities` entities (seed 20261124), each

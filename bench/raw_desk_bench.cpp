@@ -37,7 +37,7 @@ struct StoredCall {
 };
 
 nlohmann::json created(const char* field, const nlohmann::json& after) {
-  return {{"field", field}, {"before", nullptr}, {"after", after}};
+  return {{"field", field}, {"after", after}};
 }
 
 void raw_log_call(RawCallStatements& s, const StoredCall& call, const Clock& clock) {

@@ -128,11 +128,11 @@ void raw_create(RawStatements& s, const CustomerDraft& draft, const Precomputed&
   insert_point(s.insert_point, id, "phone", "+33123456789");
   insert_point(s.insert_point, id, "email", draft.emails[0]);
   nlohmann::json payload = nlohmann::json::array();
-  payload.push_back({{"field", "name"}, {"before", nullptr}, {"after", draft.name}});
-  payload.push_back({{"field", "phones"}, {"before", nullptr}, {"after", {"+33123456789"}}});
-  payload.push_back({{"field", "emails"}, {"before", nullptr}, {"after", draft.emails}});
-  payload.push_back({{"field", "sites"}, {"before", nullptr}, {"after", {{{"id", site_texts[0]}, {"label", site.label}}}}});
-  payload.push_back({{"field", "contacts"}, {"before", nullptr}, {"after", {{{"id", contact_id}, {"name", contact.name}}}}});
+  payload.push_back({{"field", "name"}, {"after", draft.name}});
+  payload.push_back({{"field", "phones"}, {"after", {"+33123456789"}}});
+  payload.push_back({{"field", "emails"}, {"after", draft.emails}});
+  payload.push_back({{"field", "sites"}, {"after", {{{"id", site_texts[0]}, {"label", site.label}}}}});
+  payload.push_back({{"field", "contacts"}, {"after", {{{"id", contact_id}, {"name", contact.name}}}}});
   s.journal.append("customer", id, "create", payload.dump(), now);
   run(s.commit);
 }

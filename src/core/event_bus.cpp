@@ -97,6 +97,8 @@ Subscription EventBus::subscribe(EventHandler handler, std::string type) {
   return Subscription(std::make_unique<Subscription::Impl>(signal_->signal.connect(std::move(guarded))));
 }
 
+bool EventBus::has_subscribers() const noexcept { return !signal_->signal.empty(); }
+
 void EventBus::publish(const Event& event) noexcept {
   try {
     signal_->signal(event);

@@ -22,6 +22,9 @@ class EventBus {
   ~EventBus();
   Subscription subscribe(EventHandler handler, std::string type);
   void publish(const Event& event) noexcept;
+  // Whether anyone listens now: a writer with nobody to tell skips building
+  // its events (a tick run by cron announces thousands to no one).
+  bool has_subscribers() const noexcept;
 
  private:
   struct Signal;

@@ -5,7 +5,8 @@
 
 namespace relais::inline v1::detail {
 
-// Lowercase hex digest of `data`. Thread-safe.
+// Lowercase hex digest of `data`. Thread-safe. Throws std::runtime_error
+// only if OpenSSL itself fails (no SHA-256 provider).
 std::string sha256_hex(std::string_view data);
 
 }  // namespace relais::inline v1::detail

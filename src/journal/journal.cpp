@@ -21,7 +21,8 @@ void append_field(std::string& out, std::string_view field) {
 std::vector<FieldChange> decode_changes(const std::string& payload) {
   std::vector<FieldChange> changes;
   for (const auto& item : nlohmann::json::parse(payload)) {
-    changes.push_back({item.at("field").get<std::string>(), item.at("before").dump(),
+    const auto before = item.find("before");
+    changes.push_back({item.at("field").get<std::string>(), before == item.end() ? "null" : before->dump(),
                        item.at("after").dump()});
   }
   return changes;
@@ -174,7 +175,10 @@ std::string json_string(std::string_view text) {
 
 std::string encode_changes(const std::vector<FieldChange>& changes) {
   // before/after are already JSON texts: splice them in rather than
-  // re-parsing them on the write path.
+  // re-parsing them on the write path. A null "before" (a field that had no
+  // value: every field of a creation, every fact of an announcement) is
+  // left out, which makes such payloads a quarter smaller; entries written
+  // with it still read the same.
   std::size_t size = 2;
   for (const auto& change : changes) size += change.field.size() + change.before.size() + change.after.size() + 32;
   std::string payload;
@@ -184,8 +188,10 @@ std::string encode_changes(const std::vector<FieldChange>& changes) {
     if (payload.size() > 1) payload += ',';
     payload += "{\"field\":";
     payload += json_string(change.field);
-    payload += ",\"before\":";
-    payload += change.before;
+    if (change.before != "null") {
+      payload += ",\"before\":";
+      payload += change.before;
+    }
     payload += ",\"after\":";
     payload += change.after;
     payload += '}';

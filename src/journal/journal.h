@@ -82,7 +82,8 @@ std::string chain_hash(const std::string& previous_hash, std::int64_t sequence, 
                        const std::string& entity_id, const std::string& action,
                        const std::string& payload_hash);
 
-// The payload text stored for a list of changes (a JSON array).
+// The payload text stored for a list of changes: a JSON array of
+// {"field", "before", "after"}, "before" left out when it is null.
 std::string encode_changes(const std::vector<FieldChange>& changes);
 
 // The JSON text of a string, exactly as nlohmann::json(text).dump() writes

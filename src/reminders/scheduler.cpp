@@ -172,20 +172,25 @@ std::size_t follow_feed_page(detail::WriteScope& scope, const Clock& clock, cons
 }
 
 // What a pop-up shows, so that a front end need not read the reminder.
-std::vector<FieldChange> announcement_changes(const Reminder& before, const Reminder& after) {
+// Like a creation's entry, it leaves out the facts without a value (a
+// manual reminder has no target and no rule).
+std::vector<FieldChange> announcement_changes(ReminderState before, const Reminder& after) {
   // The same texts as nlohmann::json(value).dump(), without a json value each.
   using detail::json_string;
   std::vector<FieldChange> changes;
   changes.reserve(8);
-  changes.push_back({"reason", "null", json_string(after.reason)});
-  changes.push_back({"assignee", "null", json_string(after.assignee)});
-  changes.push_back({"target_kind", "null", json_string(after.target.kind)});
-  changes.push_back({"target_id", "null", json_string(after.target.id)});
-  changes.push_back({"rule", "null", json_string(after.rule)});
+  auto fact = [&](const char* field, const std::string& value) {
+    if (!value.empty()) changes.push_back({field, "null", json_string(value)});
+  };
+  fact("reason", after.reason);
+  fact("assignee", after.assignee);
+  fact("target_kind", after.target.kind);
+  fact("target_id", after.target.id);
+  fact("rule", after.rule);
   changes.push_back({"step", "null", std::to_string(after.step)});
   changes.push_back({"due_at", "null", json_string(format_timestamp(after.due_at))});
-  if (before.state != after.state) {
-    changes.push_back({"state", json_string(to_string(before.state)), json_string(to_string(after.state))});
+  if (before != after.state) {
+    changes.push_back({"state", json_string(to_string(before)), json_string(to_string(after.state))});
   }
   return changes;
 }
@@ -200,21 +205,18 @@ class Announcer {
 
   // Returns whether the batch was full (more may be waiting).
   bool run() {
-    auto& connection = scope_.connection();
-    auto alerts = detail::alerts_due(connection, now_, kAlertsPerTransaction);
+    auto alerts = detail::alerts_due(scope_.connection(), now_, kAlertsPerTransaction);
     const bool full = alerts.size() == kAlertsPerTransaction;
     // A full batch stops where it was cut: later alerts wait for the next one.
     horizon_ = full ? alerts.back().alert_at : now_;
-    // Already in order: a heap of them (the order a priority queue keeps),
-    // taken from by moving rather than copying each reminder out.
-    queue_ = std::move(alerts);
-    std::make_heap(queue_.begin(), queue_.end(), Later{});
-    while (!queue_.empty()) {
-      std::pop_heap(queue_.begin(), queue_.end(), Later{});
-      detail::Alert alert = std::move(queue_.back());
-      queue_.pop_back();
-      announce(alert);
+    // The batch comes in order; the overdue alerts it gives rise to wait in
+    // a heap, usually small, and the two are merged. (A heap of the whole
+    // batch would move each reminder some ten times.)
+    for (auto& alert : alerts) {
+      while (!follow_ups_.empty() && Later{}(alert, follow_ups_.front())) announce(pop_follow_up());
+      announce(std::move(alert));
     }
+    while (!follow_ups_.empty()) announce(pop_follow_up());
     write_deferred();
     scope_.record_all(std::move(records_));
     return full;
@@ -227,8 +229,10 @@ class Announcer {
     }
   };
 
-  void announce(const detail::Alert& alert) {
-    Reminder announced = alert.reminder;
+  void announce(detail::Alert alert) {
+    const ReminderState before = alert.reminder.state;
+    const std::int64_t version = alert.reminder.version;
+    Reminder announced = std::move(alert.reminder);
     announced.updated_at = scope_.now();
     if (alert.announced == detail::Announced::none) {
       if (announced.state == ReminderState::snoozed) {
@@ -237,28 +241,34 @@ class Announcer {
         ++announced.version;
       }
       const Timestamp overdue_at = detail::paris_end_of_day(announced.due_at);
-      record(alert.reminder, announced, detail::Announced::due, overdue_at, "due");
-      if (overdue_at <= now_ && overdue_at < horizon_) push({announced, detail::Announced::due, overdue_at});
+      record(before, version, announced, detail::Announced::due, overdue_at, "due");
+      if (overdue_at <= now_ && overdue_at < horizon_) push_follow_up({announced, detail::Announced::due, overdue_at});
       report_.became_due.push_back(std::move(announced));
     } else {
-      record(alert.reminder, announced, detail::Announced::overdue, std::nullopt, "overdue");
+      record(before, version, announced, detail::Announced::overdue, std::nullopt, "overdue");
       report_.became_overdue.push_back(std::move(announced));
     }
   }
 
-  void push(detail::Alert alert) {
-    queue_.push_back(std::move(alert));
-    std::push_heap(queue_.begin(), queue_.end(), Later{});
+  void push_follow_up(detail::Alert alert) {
+    follow_ups_.push_back(std::move(alert));
+    std::push_heap(follow_ups_.begin(), follow_ups_.end(), Later{});
   }
 
-  void record(const Reminder& before, const Reminder& after, detail::Announced announced,
+  detail::Alert pop_follow_up() {
+    std::pop_heap(follow_ups_.begin(), follow_ups_.end(), Later{});
+    detail::Alert alert = std::move(follow_ups_.back());
+    follow_ups_.pop_back();
+    return alert;
+  }
+
+  void record(ReminderState before, std::int64_t version, const Reminder& after, detail::Announced announced,
               std::optional<Timestamp> next_alert, std::string_view action) {
     std::string id = after.id.to_string();
-    if (after.state != before.state || after.version != before.version) {
+    if (after.state != before || after.version != version) {
       detail::record_announcement(scope_.connection(), after, announced, next_alert, true);
     } else {
-      // The last announcement of the batch wins (due, then overdue).
-      deferred_[id] = {announced, next_alert};
+      deferred_[{announced, next_alert}].push_back(id);
     }
     // Journaled together at the end of the batch, in this order.
     records_.push_back({std::string(detail::kReminderEntity), std::move(id), std::string(action),
@@ -267,11 +277,10 @@ class Announcer {
 
   // The announcements that change no state, one statement per group of
   // reminders with the same announcement and next alert (set-based: most
-  // of a tick's reminders share both).
+  // of a tick's reminders share both). Groups go in announcement order, so
+  // a reminder announced due then overdue in one batch ends overdue.
   void write_deferred() {
-    std::map<std::pair<detail::Announced, std::optional<Timestamp>>, std::vector<std::string>> groups;
-    for (auto& [id, announcement] : deferred_) groups[announcement].push_back(id);
-    for (const auto& [announcement, ids] : groups) {
+    for (const auto& [announcement, ids] : deferred_) {
       detail::record_announcements(scope_.connection(), ids, announcement.first, announcement.second, scope_.now());
     }
     deferred_.clear();
@@ -281,22 +290,36 @@ class Announcer {
   Timestamp now_;
   TickReport& report_;
   Timestamp horizon_{};
-  std::vector<detail::Alert> queue_;  // a heap by Later: the earliest alert on top
-  std::map<std::string, std::pair<detail::Announced, std::optional<Timestamp>>> deferred_;
+  std::vector<detail::Alert> follow_ups_;  // a heap by Later: the earliest alert on top
+  // The ids whose announcement changes no state, by announcement and next alert.
+  std::map<std::pair<detail::Announced, std::optional<Timestamp>>, std::vector<std::string>> deferred_;
   std::vector<detail::JournalRecord> records_;
 };
+
+// The entries a tick appends are all reminders' own, which the feed skips.
+// When the feed had read everything before them, the cursor moves past
+// them: the next tick's feed then does not read through thousands of
+// announcements to find nothing. The scheduler's row and the journal's head
+// are both locked, so no other entry can sit among them.
+void pass_own_entries(detail::WriteScope& scope, JournalCursor cursor, TickReport& report) {
+  const auto& entries = scope.entries();
+  if (entries.empty() || entries.front().sequence != cursor + 1) return;
+  report.cursor = entries.back().sequence;
+  detail::save_cursor(scope.connection(), report.cursor);
+}
 
 // Expires one batch of reminders, then announces one batch of alerts.
 // Returns whether either batch was full.
 bool expire_and_announce(detail::WorkspaceCore& core, Timestamp now, TickReport& report) {
   return core.write(detail::Action::write, [&](detail::WriteScope& scope) {
-    detail::lock_scheduler(scope.connection());
+    const JournalCursor cursor = detail::lock_scheduler(scope.connection());
     const auto expired = detail::expired_reminders(scope.connection(), now, kAlertsPerTransaction);
     for (const auto& reminder : expired) {
       detail::close_reminder(scope, reminder, ReminderState::cancelled, "expired", "expire");
       ++report.expired;
     }
     const bool more_alerts = Announcer(scope, now, report).run();
+    pass_own_entries(scope, cursor, report);
     return more_alerts || expired.size() == kAlertsPerTransaction;
   });
 }

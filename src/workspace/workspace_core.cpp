@@ -115,6 +115,7 @@ void WorkspaceCore::authorize(Action action) const {
 }
 
 void WorkspaceCore::publish(WriteScope& scope) const {
+  if (!engine_->bus.has_subscribers()) return;
   // The entries are not read after commit: their changes move into the
   // events rather than being copied (a tick publishes thousands).
   for (auto& entry : scope.take_entries()) {

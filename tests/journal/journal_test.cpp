@@ -5,6 +5,7 @@
 
 using namespace relais;
 using relais::testing::execute_raw_sql;
+using relais::testing::query_single_text;
 using relais::testing::sample_company;
 
 class JournalTest : public relais::testing::WorkspaceTest {
@@ -115,6 +116,29 @@ TEST_P(JournalTest, OnlyAdminsErase) {
   auto ws = open();
   ws.users().create({.login = "marie", .display_name = "Marie"});
   EXPECT_THROW(ws.as_user("marie").erase_journal_payload(1), PermissionDeniedError);
+}
+
+// A null "before" (every field of a creation) is left out of the stored
+// text, and still reads as null; an entry stored in the longer form, with
+// "before":null, reads the same.
+TEST_P(JournalTest, NullBeforeIsLeftOutOfTheStoredTextAndReadsAsNull) {
+  auto ws = open();
+  ws.customers().create({.name = "Alpha", .notes = "Client depuis 2019"});
+  const JournalEntry created = ws.journal(1, 1).entries.at(0);
+  ASSERT_EQ(created.entity, "customer");
+  ASSERT_GE(created.changes.size(), 2u);
+  for (const auto& change : created.changes) EXPECT_EQ(change.before, "null") << change.field;
+  if (GetParam() == relais::testing::Engine::sqlite) {
+    EXPECT_EQ(query_single_text(database(), "SELECT instr(payload, 'before') FROM journal WHERE sequence = 2"), "0");
+  }
+  execute_raw_sql(database(),
+                  "UPDATE journal SET payload = '[{\"field\":\"name\",\"before\":null,\"after\":\"Alpha\"}]'"
+                  " WHERE sequence = 2");
+  const JournalEntry verbose = ws.journal(1, 1).entries.at(0);
+  ASSERT_EQ(verbose.changes.size(), 1u);
+  EXPECT_EQ(verbose.changes[0].field, "name");
+  EXPECT_EQ(verbose.changes[0].before, "null");
+  EXPECT_EQ(verbose.changes[0].after, "\"Alpha\"");
 }
 
 // Journal migration 2 (on SQLite, the sequence becomes the rowid) keeps

@@ -327,6 +327,35 @@ TEST_P(ReminderTest, ManualReminderIsDoneSnoozedOrCancelledUnderItsVersion) {
   EXPECT_EQ(ws.history("reminder", other.id.to_string()).back().action, "cancel");
 }
 
+// A pop-up needs no read: the event carries the reminder's facts, and
+// leaves out those without a value (a manual reminder has no target and no
+// rule). The tick's own entries are passed by the feed's cursor, and what
+// comes after them is still followed.
+TEST_P(ReminderTest, AnAnnouncementCarriesItsFactsAndTheFeedPassesTheTicksOwnEntries) {
+  auto ws = open_ws();
+  Reminder reminder = ws.reminders().add({.reason = "Rappeler Mme Martin", .due_at = utc(2026y / November / 23, 9h)});
+  std::vector<Event> due_events;
+  auto subscription = ws.subscribe([&](const Event& event) { due_events.push_back(event); }, "ReminderDue");
+
+  TickReport report = ws.reminders().tick(utc(2026y / November / 23, 9h));
+  ASSERT_EQ(due_events.size(), 1u);
+  std::map<std::string, std::string> facts;
+  for (const auto& change : due_events[0].changes) facts[change.field] = change.after;
+  EXPECT_EQ(facts, (std::map<std::string, std::string>{{"reason", "\"Rappeler Mme Martin\""},
+                                                       {"assignee", "\"admin\""},
+                                                       {"step", "0"},
+                                                       {"due_at", "\"2026-11-23T09:00:00.000000Z\""}}));
+  EXPECT_EQ(due_events[0].entity_id, reminder.id.to_string());
+  EXPECT_EQ(report.cursor, ws.journal_head().sequence);
+
+  waiting_ticket(ws);
+  report = ws.reminders().tick(utc(2026y / November / 23, 10h));
+  EXPECT_EQ(report.events_read, 4u);  // the customer, the ticket opened, its two status moves
+  // The unassigned ticket's reminder and the two steps of the
+  // waiting-for-the-customer follow-up.
+  EXPECT_EQ(report.created, 3u);
+}
+
 TEST_P(ReminderTest, ListsShowDueTodayOverdueAndUpcomingPerPersonOrForEveryone) {
   auto ws = open_ws();
   ws.users().create({.login = "marie", .display_name = "Marie", .role = Role::assistant});
