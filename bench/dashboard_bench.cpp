@@ -33,7 +33,7 @@ namespace {
 using namespace std::chrono;
 
 // Changes with the schema, the desk base or what is added here.
-constexpr const char* kReminderCacheName = "relais-bench-reminders-v3.db";
+constexpr const char* kReminderCacheName = "relais-bench-reminders-v4.db";
 constexpr const char* kLogins[] = {"admin", "marie", "julie", "paul", "karim"};
 
 // Tuesday 3 November 2026, 10:00 in Paris: the morning after the desk
