@@ -10,12 +10,19 @@ set -euo pipefail
 build=$1
 out=$2
 mkdir -p "$(dirname "$out")"
+# The reminder base (5.8 GB, issue 6) gets a process of its own, as a
+# deployment has one database: run after the others in their process, the
+# tick also paid for the desk base they left open and their heap.
+own_process='BM_ReminderTick|BM_Dashboard'
 "$build/bin/relais_bench" --benchmark_out="$out" --benchmark_out_format=json \
-  --benchmark_min_time="${BENCH_MIN_TIME:-2}"
+  --benchmark_min_time="${BENCH_MIN_TIME:-2}" --benchmark_filter="-$own_process"
+reminders=$(mktemp --suffix=.json)
 internal=$(mktemp --suffix=.json)
-trap 'rm -f "$internal"' EXIT
+trap 'rm -f "$reminders" "$internal"' EXIT
+"$build/bin/relais_bench" --benchmark_out="$reminders" --benchmark_out_format=json \
+  --benchmark_min_time="${BENCH_MIN_TIME:-2}" --benchmark_filter="$own_process"
 "$build/bin/relais_bench_internal" --benchmark_out="$internal" --benchmark_out_format=json \
   --benchmark_min_time="${BENCH_MIN_TIME:-2}"
-/usr/bin/python3 bench/merge_results.py "$out" "$internal"
+/usr/bin/python3 bench/merge_results.py "$out" "$reminders" "$internal"
 PYTHONPATH="$build/python" /usr/bin/python3 bench/py_customer_create.py --iterations "${PY_ITERATIONS:-3000}" --out "$out"
 /usr/bin/python3 bench/report.py "$out"
