@@ -1,25 +1,17 @@
 // Customer records through the public API, on both engines.
+#include "support/field_errors.h"
 #include "support/workspace_fixture.h"
 
 #include <relais/errors.h>
 
 using namespace relais;
+using relais::testing::field_errors_of;
 using relais::testing::sample_company;
 
 class CustomerServiceTest : public relais::testing::WorkspaceTest {};
 RELAIS_INSTANTIATE_FOR_ENGINES(CustomerServiceTest);
 
 namespace {
-
-std::vector<FieldError> field_errors_of(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const InvalidInputError& error) {
-    return error.field_errors();
-  }
-  ADD_FAILURE() << "expected InvalidInputError";
-  return {};
-}
 
 std::size_t count_customers(Workspace& ws) {
   return ws.customers().list({.include_archived = true, .limit = 500}).items.size();

@@ -2,6 +2,8 @@
 // of desk work with a fixed clock, per person and for the office, the
 // response-time medians, the extension sections, the HTML page's counts
 // and escaping, and bad input.
+#include "support/field_errors.h"
+#include "support/utc.h"
 #include "support/workspace_fixture.h"
 
 #include <relais/dashboard/dashboard_service.h>
@@ -11,25 +13,14 @@
 using namespace relais;
 using namespace std::chrono;
 using namespace std::chrono_literals;
+using relais::testing::field_errors_of;
 using relais::testing::sample_company;
+using relais::testing::utc;
 
 namespace {
 
-Timestamp utc(year_month_day day, hours hour, minutes minute = 0min) { return Timestamp(sys_days(day)) + hour + minute; }
-
 // Wednesday 25 November 2026, 10:00 in Paris.
 const Timestamp kAt = utc(2026y / November / 25, 9h);
-
-template <typename Fn>
-std::vector<FieldError> field_errors_of(Fn&& fn) {
-  try {
-    fn();
-  } catch (const InvalidInputError& error) {
-    return error.field_errors();
-  }
-  ADD_FAILURE() << "expected InvalidInputError";
-  return {};
-}
 
 std::vector<std::string> numbers(const std::vector<Ticket>& tickets) {
   std::vector<std::string> found;

@@ -1,5 +1,6 @@
 // The desk on both engines: calls and caller lookup, tickets through their
 // lifecycle, concurrency, work lists and the 360° view.
+#include "support/field_errors.h"
 #include "support/workspace_fixture.h"
 
 #include <relais/desk/desk_service.h>
@@ -10,6 +11,8 @@
 
 using namespace relais;
 using namespace std::chrono_literals;
+using relais::testing::field_errors_of;
+using relais::testing::has_field;
 using relais::testing::sample_company;
 
 class DeskTest : public relais::testing::WorkspaceTest {
@@ -29,21 +32,6 @@ class DeskTest : public relais::testing::WorkspaceTest {
 RELAIS_INSTANTIATE_FOR_ENGINES(DeskTest);
 
 namespace {
-
-template <typename Fn>
-std::vector<FieldError> field_errors_of(Fn&& fn) {
-  try {
-    fn();
-  } catch (const InvalidInputError& error) {
-    return error.field_errors();
-  }
-  ADD_FAILURE() << "expected InvalidInputError";
-  return {};
-}
-
-bool has_field(const std::vector<FieldError>& errors, std::string_view field) {
-  return std::any_of(errors.begin(), errors.end(), [&](const FieldError& error) { return error.field == field; });
-}
 
 }  // namespace
 

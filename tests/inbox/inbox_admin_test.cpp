@@ -2,6 +2,7 @@
 // of DOMAIN.md, editing them under versions, refusals naming the field),
 // settings, mailboxes through the maildir connector, and the FAQ ranked by
 // the engine's own relevance.
+#include "support/field_errors.h"
 #include "support/workspace_fixture.h"
 
 #include <relais/inbox/inbox_service.h>
@@ -9,6 +10,8 @@
 #include <filesystem>
 
 using namespace relais;
+using relais::testing::field_errors_of;
+using relais::testing::has_field;
 
 class InboxAdminTest : public relais::testing::WorkspaceTest {
  protected:
@@ -29,20 +32,6 @@ class InboxAdminTest : public relais::testing::WorkspaceTest {
 RELAIS_INSTANTIATE_FOR_ENGINES(InboxAdminTest);
 
 namespace {
-
-std::vector<FieldError> field_errors_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const InvalidInputError& error) {
-    return error.field_errors();
-  }
-  ADD_FAILURE() << "expected InvalidInputError";
-  return {};
-}
-
-bool has_field(const std::vector<FieldError>& errors, std::string_view field) {
-  return std::any_of(errors.begin(), errors.end(), [&](const FieldError& error) { return error.field == field; });
-}
 
 const DispatchRule& rule_named(const std::vector<DispatchRule>& rules, std::string_view name) {
   auto found = std::find_if(rules.begin(), rules.end(), [&](const DispatchRule& rule) { return rule.name == name; });

@@ -1,6 +1,8 @@
 // The business calendar without a database: the French public holidays of
 // 2024-2030 against a table of known dates, working-day delays across
 // weekends, holidays and overrides, and Paris clock changes.
+#include "support/utc.h"
+
 #include <relais/errors.h>
 #include <relais/reminders/business_calendar.h>
 
@@ -11,6 +13,7 @@
 using namespace relais;
 using namespace std::chrono;
 using namespace std::chrono_literals;
+using relais::testing::utc;
 
 namespace {
 
@@ -31,11 +34,6 @@ const MovableHolidays kKnownDates[] = {
     {2029y / April / 2, 2029y / May / 10, 2029y / May / 21},
     {2030y / April / 22, 2030y / May / 30, 2030y / June / 10},
 };
-
-// A UTC instant.
-Timestamp utc(year_month_day day, hours hour, minutes minute = 0min) {
-  return Timestamp(sys_days(day)) + hour + minute;
-}
 
 bool holds(const std::vector<PublicHoliday>& holidays, year_month_day day, std::string_view name) {
   return std::any_of(holidays.begin(), holidays.end(),

@@ -1,6 +1,8 @@
 // Reminders on both engines: the default desk rules, escalation, the
 // scheduler's guarantees (idempotent, catch-up, several processes), stop
 // conditions written by another process, manual reminders and bad input.
+#include "support/field_errors.h"
+#include "support/utc.h"
 #include "support/workspace_fixture.h"
 
 #include <relais/reminders/reminder_service.h>
@@ -12,27 +14,12 @@
 using namespace relais;
 using namespace std::chrono;
 using namespace std::chrono_literals;
+using relais::testing::field_errors_of;
+using relais::testing::has_error;
 using relais::testing::sample_company;
+using relais::testing::utc;
 
 namespace {
-
-Timestamp utc(year_month_day day, hours hour, minutes minute = 0min) { return Timestamp(sys_days(day)) + hour + minute; }
-
-template <typename Fn>
-std::vector<FieldError> field_errors_of(Fn&& fn) {
-  try {
-    fn();
-  } catch (const InvalidInputError& error) {
-    return error.field_errors();
-  }
-  ADD_FAILURE() << "expected InvalidInputError";
-  return {};
-}
-
-bool has_error(const std::vector<FieldError>& errors, std::string_view field, std::string_view value) {
-  return std::any_of(errors.begin(), errors.end(),
-                     [&](const FieldError& error) { return error.field == field && error.value == value; });
-}
 
 // The journal entries of reminders with `action`, oldest first.
 std::vector<JournalEntry> reminder_entries(Workspace& ws, std::string_view action) {

@@ -3,6 +3,8 @@
 // processes), customers without email, failures recorded and retried,
 // relaunches and expiry, answers (one by one and from CSV), figures, the
 // "survey" target kind of follow-up rules, and bad input.
+#include "support/field_errors.h"
+#include "support/utc.h"
 #include "support/workspace_fixture.h"
 
 #include <relais/dashboard/dashboard_service.h>
@@ -17,29 +19,14 @@
 using namespace relais;
 using namespace std::chrono;
 using namespace std::chrono_literals;
+using relais::testing::field_errors_of;
+using relais::testing::has_error;
+using relais::testing::has_field;
 using relais::testing::sample_company;
+using relais::testing::utc;
 namespace fs = std::filesystem;
 
 namespace {
-
-Timestamp utc(year_month_day day, hours hour, minutes minute = 0min) { return Timestamp(sys_days(day)) + hour + minute; }
-
-template <typename Fn>
-std::vector<FieldError> field_errors_of(Fn&& fn) {
-  try {
-    fn();
-  } catch (const InvalidInputError& error) {
-    return error.field_errors();
-  }
-  ADD_FAILURE() << "expected InvalidInputError";
-  return {};
-}
-
-bool has_error(const std::vector<FieldError>& errors, std::string_view field, std::string_view value = {}) {
-  return std::any_of(errors.begin(), errors.end(), [&](const FieldError& error) {
-    return error.field == field && (value.empty() || error.value == value);
-  });
-}
 
 // The pickup files' text, quoted-printable soft breaks and '=' undone.
 std::vector<std::string> sent_files(const fs::path& outbox) {
@@ -188,7 +175,7 @@ TEST_P(SurveyTest, ACustomerWithoutEmailIsSkippedAndReportedOnce) {
   EXPECT_TRUE(ws.surveys().send_due(clock->now()).skipped.empty());
   EXPECT_EQ(sent_files(outbox()).size(), 0u);
   // Nothing to answer for.
-  EXPECT_TRUE(has_error(field_errors_of([&] { ws.surveys().record_answer(ticket.number, 8); }), "state"));
+  EXPECT_TRUE(has_field(field_errors_of([&] { ws.surveys().record_answer(ticket.number, 8); }), "state"));
 }
 
 TEST_P(SurveyTest, TwoProcessesSendingAtOnceMailEachSurveyOnce) {
@@ -333,7 +320,7 @@ TEST_P(SurveyTest, SettingsRefuseBadInputAndStaleVersions) {
   EXPECT_EQ(settings.version, 0);
   EXPECT_FALSE(settings.body_template.empty());
   // Not configured: nothing can be sent.
-  EXPECT_TRUE(has_error(field_errors_of([&] { ws.surveys().send_due(clock->now()); }), "url_template"));
+  EXPECT_TRUE(has_field(field_errors_of([&] { ws.surveys().send_due(clock->now()); }), "url_template"));
 
   SurveySettings bad = settings;
   bad.url_template = "https://avis.duret-elec.fr/q";
@@ -345,7 +332,7 @@ TEST_P(SurveyTest, SettingsRefuseBadInputAndStaleVersions) {
   EXPECT_TRUE(has_error(errors, "url_template", "https://avis.duret-elec.fr/q"));
   EXPECT_TRUE(has_error(errors, "relaunch_delay_days", "-3"));
   EXPECT_TRUE(has_error(errors, "max_relaunches", "11"));
-  EXPECT_TRUE(has_error(errors, "body_template"));
+  EXPECT_TRUE(has_field(errors, "body_template"));
   bad = settings;
   bad.url_template = "https://avis.duret-elec.fr/q/{token}";
   bad.mailbox = "nowhere";
@@ -408,7 +395,7 @@ TEST_P(SurveyTest, ACsvOfAnswersAppliesValidRowsReportsBadOnesAndIsIdempotent) {
   EXPECT_EQ(report.rejected, 3u);
 
   // A file without a score column is refused whole.
-  EXPECT_TRUE(has_error(field_errors_of([&] { ws.surveys().import_answers("token;comment\nabc;ok\n"); }), "score"));
+  EXPECT_TRUE(has_field(field_errors_of([&] { ws.surveys().import_answers("token;comment\nabc;ok\n"); }), "score"));
 }
 
 TEST_P(SurveyTest, FiguresCountResponsesScoresAndTheDetractorsToCallBack) {
@@ -445,7 +432,7 @@ TEST_P(SurveyTest, FiguresCountResponsesScoresAndTheDetractorsToCallBack) {
   EXPECT_EQ(empty.sent, 0);
   EXPECT_FALSE(empty.average_score);
   EXPECT_FALSE(empty.nps);
-  EXPECT_TRUE(has_error(field_errors_of([&] { ws.surveys().figures(start, start); }), "to"));
+  EXPECT_TRUE(has_field(field_errors_of([&] { ws.surveys().figures(start, start); }), "to"));
 
   // The customer 360° view shows the surveys.
   const CustomerView view = ws.desk().customer_view(durand);
@@ -496,7 +483,7 @@ TEST_P(SurveyTest, ACancelledSurveyIsNotRelaunched) {
   Survey survey = ws.surveys().send_due(clock->now()).sent.at(0);
   survey = ws.surveys().cancel(survey.id, survey.version);
   EXPECT_EQ(survey.state, SurveyState::cancelled);
-  EXPECT_TRUE(has_error(field_errors_of([&] { ws.surveys().cancel(survey.id, survey.version); }), "state"));
+  EXPECT_TRUE(has_field(field_errors_of([&] { ws.surveys().cancel(survey.id, survey.version); }), "state"));
   clock->set(clock->now() + days(8));
   EXPECT_TRUE(ws.surveys().to_relaunch(clock->now()).empty());
   SurveyQuery query;
