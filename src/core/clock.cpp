@@ -1,8 +1,8 @@
 #include <relais/clock.h>
 
 #include <chrono>
-#include <string>
 #include <memory>
+#include <string>
 
 namespace relais {
 inline namespace v1 {

@@ -103,10 +103,13 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+// Sized to what it writes: `a` and `b` are user text (a login, a name),
+// which a fixed buffer would cut without a word once long enough.
 std::string format(const char* pattern, const std::string& a, const std::string& b = {}) {
-  char buffer[512];
-  std::snprintf(buffer, sizeof buffer, pattern, a.c_str(), b.c_str());
-  return buffer;
+  const int size = std::snprintf(nullptr, 0, pattern, a.c_str(), b.c_str());
+  std::string text(static_cast<std::size_t>(size), '\0');
+  std::snprintf(text.data(), text.size() + 1, pattern, a.c_str(), b.c_str());
+  return text;
 }
 
 std::string format_int(const char* pattern, int value) {
